@@ -1,0 +1,44 @@
+package dev.oauthjwt.jaxrs;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Requires a valid OAuth 2.0 JWT access token (RFC 6750 {@code Authorization: Bearer}) on a resource class or method.
+ *
+ * <p>The token is verified against the Authorization Server's JWKS and the global rules configured under
+ * {@code oauth.jwt.*}. The rules of this annotation are added to the global ones: every listed scope must be granted
+ * and every claim rule must hold, otherwise the request is answered {@code 403 insufficient_scope}. A method-level
+ * annotation replaces the class-level one for that method.
+ *
+ * <p>Rules are resolved once per resource method when the application is deployed; a malformed rule fails the
+ * deployment.
+ */
+@NameBinding
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Secured {
+
+    /**
+     * Scopes the token must grant, all of them, each an exact, case-sensitive match against the space-separated
+     * {@code scope} claim or the {@code scp} array. An element may hold several scopes separated by spaces.
+     *
+     * @return the required scopes; empty for none beyond the global ones
+     */
+    String[] scopes() default {};
+
+    /**
+     * Claim rules of the form {@code name=value}: claim {@code name} must equal {@code value} (compared as a string,
+     * number or boolean according to the claim's JSON type), or, for an array claim, contain it.
+     *
+     * @return the claim rules; empty for none beyond the global ones
+     */
+    String[] claims() default {};
+}

@@ -1,0 +1,62 @@
+package dev.oauthjwt.jaxrs.config;
+
+/**
+ * The MicroProfile Config keys read by the extension. These names are public API.
+ *
+ * <p>Every key can also be set as an environment variable by the MicroProfile Config mapping: upper case, each
+ * non-alphanumeric character replaced by {@code _} (for example {@code OAUTH_JWT_JWKS_URI}). Durations accept
+ * ISO-8601 ({@code PT30S}) or a whole number of seconds.
+ */
+public final class OAuthJwtConfigKeys {
+
+    /** Common prefix of all keys. */
+    public static final String PREFIX = "oauth.jwt.";
+
+    /** JWKS endpoint of the Authorization Server; required. {@code https}, or {@code http} on a loopback host only. */
+    public static final String JWKS_URI = PREFIX + "jwks-uri";
+
+    /** Expected {@code iss}, compared as an exact string; required. */
+    public static final String ISSUER = PREFIX + "issuer";
+
+    /** Accepted audiences, comma separated; the token's {@code aud} must contain one; required. */
+    public static final String AUDIENCE = PREFIX + "audience";
+
+    /** Allowed JWS algorithms, comma separated; default all RSA, RSA-PSS and ECDSA ones. {@code none} and HS* refused. */
+    public static final String ALGORITHMS = PREFIX + "algorithms";
+
+    /** Scopes that every {@code @Secured} endpoint requires, space or comma separated; default none. */
+    public static final String SCOPE = PREFIX + "scope";
+
+    /** Prefix of claim rules: {@code oauth.jwt.claims.<name>=<value>}; default none. */
+    public static final String CLAIMS_PREFIX = PREFIX + "claims.";
+
+    /** Claims that must be present with a non-null, non-empty value, comma separated; default none. */
+    public static final String REQUIRED_CLAIMS = PREFIX + "required-claims";
+
+    /** {@code realm} attribute of the {@code WWW-Authenticate} challenge; default absent. */
+    public static final String REALM = PREFIX + "realm";
+
+    /** Leeway in seconds for {@code exp}, {@code nbf} and {@code iat}; 0 to 300; default 60. */
+    public static final String CLOCK_SKEW = PREFIX + "clock-skew";
+
+    /** Claim read by {@code isUserInRole}: a space separated string or an array; default {@code groups}. */
+    public static final String ROLES_CLAIM = PREFIX + "roles-claim";
+
+    /** Claim that names the principal; default {@code sub}. */
+    public static final String PRINCIPAL_CLAIM = PREFIX + "principal-claim";
+
+    /** How long fetched keys are fresh before a background refresh; 1 min to 24 h; default 10 min. */
+    public static final String JWKS_REFRESH_INTERVAL = PREFIX + "jwks.refresh-interval";
+
+    /** Cooldown between two JWKS fetches (unknown {@code kid}, retries after a failure); 1 s to 5 min; default 30 s. */
+    public static final String JWKS_MIN_REFRESH_INTERVAL = PREFIX + "jwks.min-refresh-interval";
+
+    /** Total deadline of one JWKS fetch, connect and read; 100 ms to 30 s; default 5 s. */
+    public static final String JWKS_TIMEOUT = PREFIX + "jwks.timeout";
+
+    /** How long cached keys keep working while refreshes fail; 0 to 7 days; default 24 h. */
+    public static final String JWKS_STALE_IF_ERROR = PREFIX + "jwks.stale-if-error";
+
+    private OAuthJwtConfigKeys() {
+    }
+}

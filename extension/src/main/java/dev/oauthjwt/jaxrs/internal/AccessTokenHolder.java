@@ -1,0 +1,27 @@
+package dev.oauthjwt.jaxrs.internal;
+
+import dev.oauthjwt.jaxrs.AccessToken;
+import dev.oauthjwt.jaxrs.JwtPrincipal;
+import jakarta.enterprise.context.RequestScoped;
+
+/** Holds the verified token of the current request, for injection of {@link AccessToken} into CDI beans. */
+@RequestScoped
+public class AccessTokenHolder {
+
+    private JwtPrincipal principal;
+
+    void set(JwtPrincipal verified) {
+        this.principal = verified;
+    }
+
+    /**
+     * @return the verified token of this request
+     * @throws IllegalStateException when no secured endpoint verified a token in this request
+     */
+    AccessToken get() {
+        if (principal == null) {
+            throw new IllegalStateException("No access token was verified in this request: the endpoint is not @Secured");
+        }
+        return principal;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.oauthjwt.jaxrs.internal;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the answer to a rejected request: the status and exactly one {@code WWW-Authenticate: Bearer} challenge
+ * (RFC 6750 §3) with {@code realm}, {@code error}, {@code error_description} and, for {@code insufficient_scope}, the
+ * required {@code scope}, each at most once. Every value is either configuration checked at deployment or a fixed
+ * text of {@link Failure}, so the header is always well formed.
+ */
+final class BearerChallenge {
+
+    private BearerChallenge() {
+    }
+
+    static Response response(Failure failure, Optional<String> realm, Set<String> requiredScopes, long retryAfter) {
+        Response.ResponseBuilder response = Response.status(failure.status())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (failure == Failure.KEYS_UNAVAILABLE) {
+            return response.header(HttpHeaders.RETRY_AFTER, retryAfter).build();
+        }
+        return response.header(HttpHeaders.WWW_AUTHENTICATE, challenge(failure, realm, requiredScopes)).build();
+    }
+
+    static String challenge(Failure failure, Optional<String> realm, Set<String> requiredScopes) {
+        StringBuilder header = new StringBuilder("Bearer");
+        String separator = " ";
+        if (realm.isPresent()) {
+            header.append(separator).append("realm=\"").append(realm.get()).append('"');
+            separator = ", ";
+        }
+        if (failure.error() != null) {
+            header.append(separator).append("error=\"").append(failure.error()).append('"');
+            header.append(", error_description=\"").append(failure.description()).append('"');
+            if (failure.status() == 403 && !requiredScopes.isEmpty()) {
+                header.append(", scope=\"").append(String.join(" ", requiredScopes)).append('"');
+            }
+        }
+        return header.toString();
+    }
+}

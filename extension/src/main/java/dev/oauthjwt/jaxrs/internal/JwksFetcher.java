@@ -1,0 +1,149 @@
+package dev.oauthjwt.jaxrs.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Downloads the JWKS document with the JDK {@link HttpClient}: one GET, no redirects followed, no content coding
+ * accepted, the body capped at {@link #MAX_BODY_BYTES}, and the whole exchange (connect, headers, body) bounded by one
+ * total deadline. A stalled, trickling, huge or redirecting server costs at most the deadline.
+ */
+final class JwksFetcher {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,12})");
+
+    /** A downloaded JWKS document and its cache lifetime from {@code Cache-Control}, if the server gave one. */
+    record Document(String body, OptionalLong maxAgeSeconds) {
+    }
+
+    private final URI uri;
+    private final Duration timeout;
+    private final HttpClient client;
+
+    JwksFetcher(URI uri, Duration timeout, Executor executor) {
+        this.uri = uri;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+    }
+
+    /** @return the document; completes exceptionally on any failure, at the latest when the deadline passes */
+    CompletableFuture<Document> fetch() {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .GET()
+                .timeout(timeout)
+                .header("Accept", "application/jwk-set+json, application/json")
+                .build();
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, this::cappedBody);
+        CompletableFuture<Document> result = exchange
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(JwksFetcher::toDocument);
+        result.whenComplete((document, failure) -> {
+            if (failure != null) {
+                exchange.cancel(true); // releases the connection of a stalled exchange
+            }
+        });
+        return result;
+    }
+
+    private HttpResponse.BodySubscriber<String> cappedBody(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() != 200) {
+            return HttpResponse.BodySubscribers.replacing(null);
+        }
+        String encoding = info.headers().firstValue("Content-Encoding").orElse("identity").trim();
+        if (!encoding.equalsIgnoreCase("identity")) {
+            return HttpResponse.BodySubscribers.replacing(null);
+        }
+        OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
+        if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
+            return HttpResponse.BodySubscribers.replacing(null);
+        }
+        return new CappedSubscriber();
+    }
+
+    private static Document toDocument(HttpResponse<String> response) {
+        if (response.statusCode() != 200 || response.body() == null) {
+            throw new IllegalStateException("JWKS answered " + response.statusCode());
+        }
+        String cacheControl = String.join(",", response.headers().allValues("Cache-Control"));
+        OptionalLong maxAge = OptionalLong.empty();
+        if (cacheControl.contains("no-store") || cacheControl.contains("no-cache")) {
+            maxAge = OptionalLong.of(0);
+        } else {
+            Matcher m = MAX_AGE.matcher(cacheControl);
+            if (m.find()) {
+                maxAge = OptionalLong.of(Long.parseLong(m.group(1)));
+            }
+        }
+        return new Document(response.body(), maxAge);
+    }
+
+    /** Collects at most {@link #MAX_BODY_BYTES} and decodes strict UTF-8; cancels the stream past the cap. */
+    private static final class CappedSubscriber implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final byte[] buffer = new byte[MAX_BODY_BYTES];
+        private int size;
+        private Flow.Subscription subscription;
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                if (item.remaining() > MAX_BODY_BYTES - size) {
+                    subscription.cancel();
+                    body.completeExceptionally(new IllegalStateException("JWKS body exceeds the size cap"));
+                    return;
+                }
+                int n = item.remaining();
+                item.get(buffer, size, n);
+                size += n;
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            body.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            try {
+                body.complete(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(buffer, 0, size)).toString());
+            } catch (Exception e) {
+                body.completeExceptionally(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.oauthjwt.jaxrs.internal;
+
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Extension;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Validates the {@code oauth.jwt.*} configuration while the application is deployed, so that a missing or invalid
+ * value fails the deployment (with a message naming the key) instead of the first request.
+ */
+public class OAuthJwtExtension implements Extension {
+
+    void validateConfiguration(@Observes AfterDeploymentValidation event) {
+        try {
+            OAuthJwtConfig.from(ConfigProvider.getConfig());
+        } catch (InvalidConfigurationException e) {
+            event.addDeploymentProblem(e);
+        }
+    }
+}

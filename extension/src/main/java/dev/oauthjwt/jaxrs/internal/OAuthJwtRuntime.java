@@ -1,0 +1,48 @@
+package dev.oauthjwt.jaxrs.internal;
+
+import dev.oauthjwt.jaxrs.JwtPrincipal;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.function.Supplier;
+
+/**
+ * What the filters of one application share: the CDI-produced {@link TokenValidator} and the request-scoped holder
+ * that makes the verified token injectable. Looked up from CDI once, on the first secured request.
+ *
+ * @param validator the application's validator
+ * @param holder a client proxy of the request-scoped holder
+ */
+record OAuthJwtRuntime(TokenValidator validator, AccessTokenHolder holder) {
+
+    /** Makes the principal injectable as {@code AccessToken} for the rest of the request. */
+    void publish(JwtPrincipal principal) {
+        try {
+            holder.set(principal);
+        } catch (ContextNotActiveException noRequestContext) {
+            // the runtime serves this request outside a CDI request context: injection is unavailable, nothing else
+        }
+    }
+
+    /** @return a supplier that looks the runtime up from CDI on first use and then keeps it */
+    static Supplier<OAuthJwtRuntime> fromCdi() {
+        return new Supplier<>() {
+            private volatile OAuthJwtRuntime runtime;
+
+            @Override
+            public OAuthJwtRuntime get() {
+                OAuthJwtRuntime rt = runtime;
+                if (rt == null) {
+                    synchronized (this) {
+                        if (runtime == null) {
+                            CDI<Object> cdi = CDI.current();
+                            runtime = new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(),
+                                    cdi.select(AccessTokenHolder.class).get());
+                        }
+                        rt = runtime;
+                    }
+                }
+                return rt;
+            }
+        };
+    }
+}

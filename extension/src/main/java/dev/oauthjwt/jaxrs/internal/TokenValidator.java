@@ -1,0 +1,173 @@
+package dev.oauthjwt.jaxrs.internal;
+
+import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+/**
+ * Verifies one access token, in this order: strict compact-serialization parsing; the JOSE header (allowed
+ * {@code alg}, string {@code kid}, accepted {@code typ}, no {@code crit}, {@code b64}, {@code zip} or {@code cty});
+ * key selection from the JWKS by {@code kid} and algorithm; the signature and the library's claim checks
+ * (smallrye-jwt, with the key given explicitly and 2048-bit RSA enforced); then {@link ClaimsVerifier}.
+ *
+ * <p>Built once per application; thread-safe. Never throws anything but {@link TokenRejectedException}.
+ */
+public final class TokenValidator implements AutoCloseable {
+
+    private static final Set<String> ACCEPTED_TYPES = Set.of("jwt", "at+jwt", "application/at+jwt");
+    private static final Set<String> REFUSED_HEADERS = Set.of("crit", "b64", "zip", "cty", "enc");
+
+    private final OAuthJwtConfig config;
+    private final JwksKeyCache keyCache;
+    private final ClaimsVerifier claimsVerifier;
+    private final DefaultJWTParser parser;
+    private final AutoCloseable resources;
+
+    TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Clock clock, AutoCloseable resources) {
+        this.config = config;
+        this.keyCache = keyCache;
+        this.claimsVerifier = new ClaimsVerifier(config, clock);
+        this.parser = new DefaultJWTParser(libraryContext(config));
+        this.resources = resources;
+    }
+
+    /**
+     * Builds the validator of one application: its JWKS client (own daemon threads), key cache and parser.
+     *
+     * @param config the validated configuration
+     * @param clock the clock for time claims and cache freshness
+     * @return the validator; {@link #close()} it when the application stops
+     */
+    public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
+        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "oauth-jwt-jwks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
+        JwksKeyCache cache = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
+                config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout());
+        return new TokenValidator(config, cache, clock, executor::shutdownNow);
+    }
+
+    /** @return the configuration this validator enforces */
+    public OAuthJwtConfig config() {
+        return config;
+    }
+
+    /**
+     * @param token the compact token from the {@code Authorization} header
+     * @return the verified principal
+     * @throws TokenRejectedException with the failure to answer
+     */
+    public JwtPrincipal validate(String token) throws TokenRejectedException {
+        try {
+            return doValidate(token);
+        } catch (TokenRejectedException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            throw new TokenRejectedException(Failure.INVALID_TOKEN);
+        }
+    }
+
+    /** @return seconds a client should wait before retrying after {@link Failure#KEYS_UNAVAILABLE} */
+    public long retryAfterSeconds() {
+        return keyCache.retryAfterSeconds();
+    }
+
+    private JwtPrincipal doValidate(String token) throws TokenRejectedException {
+        CompactJws jws = CompactJws.parse(token);
+        Map<String, Object> header = jws.header();
+        if (!(header.get("alg") instanceof String alg) || !config.algorithms().contains(alg)) {
+            throw new TokenRejectedException(Failure.UNVERIFIABLE);
+        }
+        Object kid = header.get("kid");
+        if (kid != null && !(kid instanceof String)) {
+            throw new TokenRejectedException(Failure.MALFORMED_TOKEN);
+        }
+        for (String name : REFUSED_HEADERS) {
+            if (header.containsKey(name)) {
+                throw new TokenRejectedException(Failure.UNSUPPORTED_HEADER);
+            }
+        }
+        Object typ = header.get("typ");
+        if (typ != null && !(typ instanceof String t && ACCEPTED_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT)))) {
+            throw new TokenRejectedException(Failure.WRONG_TYPE);
+        }
+
+        JwksKeyCache.Lookup lookup = keyCache.lookup((String) kid, alg);
+        if (lookup.status() == JwksKeyCache.Status.UNAVAILABLE) {
+            throw new TokenRejectedException(Failure.KEYS_UNAVAILABLE);
+        }
+        if (lookup.status() == JwksKeyCache.Status.UNKNOWN) {
+            throw new TokenRejectedException(Failure.UNVERIFIABLE);
+        }
+        boolean signatureVerified = false;
+        for (VerificationKey key : lookup.keys()) {
+            try {
+                parser.verify(token, key.publicKey());
+                signatureVerified = true;
+                break;
+            } catch (ParseException e) {
+                if (!isSignatureFailure(e)) {
+                    signatureVerified = true; // jose4j checks claims only after the signature held
+                    claimsVerifier.verify(jws.claims());
+                    throw new TokenRejectedException(Failure.INVALID_TOKEN);
+                }
+            }
+        }
+        if (!signatureVerified) {
+            throw new TokenRejectedException(Failure.UNVERIFIABLE);
+        }
+        claimsVerifier.verify(jws.claims());
+        String name = (String) jws.claims().get(config.principalClaim());
+        return new JwtPrincipal(name, jws.claims(), config.rolesClaim());
+    }
+
+    private static boolean isSignatureFailure(ParseException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException invalid) {
+                return invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)
+                        || invalid.getErrorDetails().isEmpty();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static JWTAuthContextInfo libraryContext(OAuthJwtConfig config) {
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        info.setIssuedBy(config.issuer());
+        info.setExpectedAudience(config.audiences());
+        info.setSignatureAlgorithm(config.algorithms().stream()
+                .map(SignatureAlgorithm::fromAlgorithm)
+                .collect(Collectors.toSet()));
+        info.setClockSkew((int) config.clockSkew().getSeconds());
+        info.setRelaxVerificationKeyValidation(false);
+        info.setRequireNamedPrincipal(false);
+        return info;
+    }
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception ignored) {
+            // nothing left to release
+        }
+    }
+}
