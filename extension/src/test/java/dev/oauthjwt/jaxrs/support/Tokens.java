@@ -98,4 +98,28 @@ public final class Tokens {
         return java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /** Signs raw header and payload JSON texts exactly as given (duplicates, odd numbers) with RS256 or ES256. */
+    public static String signRaw(String headerJson, String payloadJson, TestKeys signer) {
+        try {
+            String input = b64(headerJson) + "." + b64(payloadJson);
+            boolean ec = signer.pair().getPrivate().getAlgorithm().equals("EC");
+            java.security.Signature signature = java.security.Signature.getInstance(
+                    ec ? "SHA256withECDSAinP1363Format" : "SHA256withRSA");
+            signature.initSign(signer.pair().getPrivate());
+            signature.update(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return input + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the JSON of this builder's header and claims */
+    public String headerJson() {
+        return JsonUtil.toJson(header);
+    }
+
+    public String claimsJson() {
+        return JsonUtil.toJson(claims);
+    }
 }
