@@ -7,13 +7,14 @@ package dev.oauthjwt.jaxrs.docs;
 import dev.oauthjwt.jaxrs.JwtPrincipal;
 import dev.oauthjwt.jaxrs.Secured;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,30 +26,31 @@ public class DataResource {
     /** No {@code @Secured}: the extension does not look at this endpoint at all. */
     @GET
     @Path("/public")
-    public Map<String, String> publicData() {
-        return Map.of("message", "public endpoint, no token needed");
+    public JsonObject publicData() {
+        return Json.createObjectBuilder().add("message", "public endpoint, no token needed").build();
     }
 
     /** Any valid token (issuer, audience, signature, lifetime and the global rules of the configuration). */
     @GET
     @Path("/data")
     @Secured
-    public Map<String, Object> data(@Context SecurityContext security) {
+    public JsonObject data(@Context SecurityContext security) {
         // Cast the principal, never the SecurityContext itself (the runtime injects a proxy).
         JwtPrincipal token = (JwtPrincipal) security.getUserPrincipal();
-        return Map.of(
-                "subject", token.getName(),
-                "scopes", token.getScopes(),
-                "role", token.getStringClaim("role").orElse("none"),
-                "admin", security.isUserInRole("admin"));
+        return Json.createObjectBuilder()
+                .add("subject", token.getName())
+                .add("scopes", String.join(" ", token.getScopes()))
+                .add("role", token.getStringClaim("role").orElse("none"))
+                .add("admin", security.isUserInRole("admin"))
+                .build();
     }
 
     /** Additionally requires scope {@code read} and the claim {@code role} to be {@code admin}; else 403. */
     @GET
     @Path("/report")
     @Secured(scopes = "read", claims = "role=admin")
-    public Map<String, String> report() {
-        return Map.of("message", greetings.greet());
+    public JsonObject report() {
+        return Json.createObjectBuilder().add("message", greetings.greet()).build();
     }
 }
 // END SNIPPET: resource
