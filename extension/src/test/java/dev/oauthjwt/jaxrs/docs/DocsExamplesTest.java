@@ -74,7 +74,7 @@ class DocsExamplesTest {
     @Test
     void readmeResourceExampleIsTheCompiledOne() throws IOException {
         String source = java.nio.file.Files.readString(
-                java.nio.file.Path.of("src/test/java/dev/oauthjwt/jaxrs/docs/DataResource.java"));
+                java.nio.file.Path.of("src/test/java/com/example/orders/DataResource.java"));
         String snippet = between(source, "// START SNIPPET: resource", "// END SNIPPET: resource");
         String compiledClass = snippet.substring(snippet.indexOf("@Path(")).strip();
 

@@ -1,4 +1,4 @@
-package dev.oauthjwt.jaxrs.docs;
+package com.example.orders;
 
 // The documentation site includes the code between the SNIPPET markers of this file (src-site, getting-started).
 // Keep the markers; the code compiles with the extension's tests, so the pages cannot show code that does not build.
