@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.Config;
  * @param requiredClaims claims that must be present, non-null and non-empty
  * @param realm realm of the challenge, if any
  * @param clockSkew leeway for time claims
+ * @param maxTokenLifetime longest accepted token lifetime
  * @param rolesClaim claim listing the roles
  * @param principalClaim claim naming the principal
  * @param jwksRefreshInterval freshness of fetched keys
@@ -43,6 +44,7 @@ public record OAuthJwtConfig(
         Set<String> requiredClaims,
         Optional<String> realm,
         Duration clockSkew,
+        Duration maxTokenLifetime,
         String rolesClaim,
         String principalClaim,
         Duration jwksRefreshInterval,
@@ -82,6 +84,7 @@ public record OAuthJwtConfig(
                 new LinkedHashSet<>(r.list(REQUIRED_CLAIMS)),
                 r.realm(REALM),
                 r.duration(CLOCK_SKEW, Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(5)),
+                r.duration(MAX_TOKEN_LIFETIME, Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
                 r.name(ROLES_CLAIM, "groups"),
                 r.name(PRINCIPAL_CLAIM, "sub"),
                 r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(24)),

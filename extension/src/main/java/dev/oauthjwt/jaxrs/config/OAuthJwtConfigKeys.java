@@ -39,6 +39,12 @@ public final class OAuthJwtConfigKeys {
     /** Leeway in seconds for {@code exp}, {@code nbf} and {@code iat}; 0 to 300; default 60. */
     public static final String CLOCK_SKEW = PREFIX + "clock-skew";
 
+    /**
+     * Longest accepted token lifetime: {@code exp - iat}, and {@code exp} measured from now, may not exceed it;
+     * 1 min to 30 days; default 24 h.
+     */
+    public static final String MAX_TOKEN_LIFETIME = PREFIX + "max-token-lifetime";
+
     /** Claim read by {@code isUserInRole}: a space separated string or an array; default {@code groups}. */
     public static final String ROLES_CLAIM = PREFIX + "roles-claim";
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * strict JSON types for every time claim (no string, floating point or out-of-range value, so that {@code 1e400}
  * never becomes "never expires"), {@code exp} and {@code iat} required, {@code iat} and {@code nbf} not in the future,
  * exact {@code iss}, {@code aud} with string elements only, a non-empty principal claim, and required claims that are
- * present, non-null and non-empty. All time checks allow the configured clock skew and nothing more.
+ * present, non-null and non-empty. A token may not live longer than the configured maximum. All time checks allow the configured clock skew and nothing more.
  */
 final class ClaimsVerifier {
 
@@ -39,6 +39,10 @@ final class ClaimsVerifier {
         if (iat > now + skew || (nbf != null && nbf > now + skew)) {
             throw reject(Failure.NOT_YET_VALID);
         }
+        long maxLifetime = config.maxTokenLifetime().getSeconds();
+        if (exp - iat > maxLifetime || exp - now > maxLifetime + skew) {
+            throw reject(Failure.LIFETIME_TOO_LONG);
+        }
         if (!config.issuer().equals(claims.get("iss"))) {
             throw reject(claims.get("iss") instanceof String || !claims.containsKey("iss")
                     ? Failure.WRONG_ISSUER : Failure.INVALID_CLAIM);
@@ -66,7 +70,7 @@ final class ClaimsVerifier {
             if (config.audiences().contains(single)) {
                 return;
             }
-        } else if (aud instanceof List<?> list && !list.isEmpty()) {
+        } else if (aud instanceof List<?> list) {
             if (!isStringList(list)) {
                 throw reject(Failure.INVALID_CLAIM);
             }

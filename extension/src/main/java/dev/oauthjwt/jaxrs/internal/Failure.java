@@ -15,6 +15,7 @@ public enum Failure {
     UNVERIFIABLE(401, "invalid_token", "The access token signature could not be verified"),
     WRONG_TYPE(401, "invalid_token", "The access token type is not accepted"),
     EXPIRED(401, "invalid_token", "The access token expired"),
+    LIFETIME_TOO_LONG(401, "invalid_token", "The access token lifetime exceeds the accepted maximum"),
     NOT_YET_VALID(401, "invalid_token", "The access token is not valid yet"),
     WRONG_ISSUER(401, "invalid_token", "The access token was issued by an untrusted issuer"),
     WRONG_AUDIENCE(401, "invalid_token", "The access token is not intended for this audience"),

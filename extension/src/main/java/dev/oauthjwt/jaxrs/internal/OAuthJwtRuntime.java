@@ -2,12 +2,11 @@ package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.JwtPrincipal;
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.function.Supplier;
 
 /**
  * What the filters of one application share: the CDI-produced {@link TokenValidator} and the request-scoped holder
- * that makes the verified token injectable. Looked up from CDI once, on the first secured request.
+ * that makes the verified token injectable. Looked up once, on the first secured request.
  *
  * @param validator the application's validator
  * @param holder a client proxy of the request-scoped holder
@@ -23,8 +22,8 @@ record OAuthJwtRuntime(TokenValidator validator, AccessTokenHolder holder) {
         }
     }
 
-    /** @return a supplier that looks the runtime up from CDI on first use and then keeps it */
-    static Supplier<OAuthJwtRuntime> fromCdi() {
+    /** @return a supplier that calls {@code lookup} on first use and then keeps its result */
+    static Supplier<OAuthJwtRuntime> lazily(Supplier<OAuthJwtRuntime> lookup) {
         return new Supplier<>() {
             private volatile OAuthJwtRuntime runtime;
 
@@ -34,9 +33,7 @@ record OAuthJwtRuntime(TokenValidator validator, AccessTokenHolder holder) {
                 if (rt == null) {
                     synchronized (this) {
                         if (runtime == null) {
-                            CDI<Object> cdi = CDI.current();
-                            runtime = new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(),
-                                    cdi.select(AccessTokenHolder.class).get());
+                            runtime = lookup.get();
                         }
                         rt = runtime;
                     }

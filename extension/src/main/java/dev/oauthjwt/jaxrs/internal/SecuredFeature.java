@@ -1,6 +1,10 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.Secured;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -15,17 +19,28 @@ import java.util.function.Supplier;
  * method, at deployment: a malformed rule fails it.
  */
 @Provider
+@ApplicationScoped
 public class SecuredFeature implements DynamicFeature {
 
-    private final Supplier<OAuthJwtRuntime> runtime;
+    @Inject
+    Instance<TokenValidator> validator;
 
-    /** Used by the Jakarta REST runtime: the validator is looked up from CDI on the first secured request. */
+    @Inject
+    Instance<AccessTokenHolder> holder;
+
+    private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
+
+    /** Created by CDI or by the Jakarta REST runtime. */
     public SecuredFeature() {
-        this(OAuthJwtRuntime.fromCdi());
     }
 
-    SecuredFeature(Supplier<OAuthJwtRuntime> runtime) {
-        this.runtime = runtime;
+    /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
+    private OAuthJwtRuntime lookup() {
+        if (validator != null && holder != null) {
+            return new OAuthJwtRuntime(validator.get(), holder.get());
+        }
+        CDI<Object> cdi = CDI.current();
+        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(AccessTokenHolder.class).get());
     }
 
     @Override

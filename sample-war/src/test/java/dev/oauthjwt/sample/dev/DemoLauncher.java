@@ -46,13 +46,20 @@ public final class DemoLauncher {
                 "--contextroot", "/", "--deploy", war.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // The server inherits this environment: OAUTH_JWT_* variables set by the user (e.g. a real Authorization
+        // Server) win; otherwise the sample trusts the development issuer.
         Map<String, String> env = builder.environment();
-        env.put("OAUTH_JWT_JWKS_URI", issuer.jwksUri());
-        env.put("OAUTH_JWT_ISSUER", issuer.issuer());
-        env.put("OAUTH_JWT_AUDIENCE", "sample-api");
-        env.put("OAUTH_JWT_REALM", "sample");
+        boolean external = env.containsKey("OAUTH_JWT_JWKS_URI");
+        env.putIfAbsent("OAUTH_JWT_JWKS_URI", issuer.jwksUri());
+        env.putIfAbsent("OAUTH_JWT_ISSUER", issuer.issuer());
+        env.putIfAbsent("OAUTH_JWT_AUDIENCE", "sample-api");
+        env.putIfAbsent("OAUTH_JWT_REALM", "sample");
 
         System.out.println("[demo] development token issuer: " + issuer.issuer() + " (JWKS " + issuer.jwksUri() + ")");
+        if (external) {
+            System.out.println("[demo] OAUTH_JWT_JWKS_URI is set: the sample trusts " + env.get("OAUTH_JWT_JWKS_URI")
+                    + " (issuer " + env.get("OAUTH_JWT_ISSUER") + "), not the development issuer");
+        }
         System.out.println("[demo] starting Payara Micro on http://localhost:" + port + " (log: " + log + ") ...");
         long started = System.nanoTime();
         Process payara = builder.start();

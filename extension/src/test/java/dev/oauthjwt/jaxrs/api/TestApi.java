@@ -1,0 +1,73 @@
+package dev.oauthjwt.jaxrs.api;
+
+import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.Secured;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** The resources the HTTP-level tests call. */
+@Path("/api")
+public class TestApi {
+
+    @Inject
+    GreetingService greetings;
+
+    @GET
+    @Path("/public")
+    public String open() {
+        return "open";
+    }
+
+    @GET
+    @Path("/data")
+    @Secured
+    public String data(@Context SecurityContext security) {
+        JwtPrincipal principal = (JwtPrincipal) security.getUserPrincipal();
+        return principal.getName() + " scopes=" + String.join(",", principal.getScopes())
+                + " scheme=" + security.getAuthenticationScheme()
+                + " users=" + security.isUserInRole("users") + " admins=" + security.isUserInRole("admins");
+    }
+
+    @POST
+    @Path("/data")
+    @Secured
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String post(@FormParam("x") String x) {
+        return "posted " + x;
+    }
+
+    @GET
+    @Path("/scope")
+    @Secured(scopes = "read")
+    public String scope() {
+        return "scope ok";
+    }
+
+    @GET
+    @Path("/scopes")
+    @Secured(scopes = {"read", "admin"})
+    public String scopes() {
+        return "scopes ok";
+    }
+
+    @GET
+    @Path("/claim")
+    @Secured(claims = "role=admin")
+    public String claim() {
+        return "claim ok";
+    }
+
+    @GET
+    @Path("/bean")
+    @Secured
+    public String bean() {
+        return greetings.greet();
+    }
+}
