@@ -44,6 +44,8 @@ final class KeycloakServer implements AutoCloseable {
 
     private final Path home = Path.of(System.getProperty("keycloak.home", "keycloak-home-not-set"));
     private final Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak/keycloak.log"));
+    /** While Keycloak runs, its PIDs are listed here for {@code .ci/run}'s trap (like the servers' PID files). */
+    private final Path pidFile = Path.of(System.getProperty("it.dir", "target/it"), "keycloak.pid");
     private final String adminUser = "admin";
     private final String adminPassword = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -122,6 +124,7 @@ final class KeycloakServer implements AutoCloseable {
         process = builder.start();
         shutdownHook = new Thread(this::kill, "stop-keycloak");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        writePids();
         try {
             awaitReady();
         } catch (Exception | AssertionError e) {
@@ -131,6 +134,7 @@ final class KeycloakServer implements AutoCloseable {
                     + tail, e);
         }
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        writePids();
         rebuilt = Files.readString(log).contains("Updating the configuration");
         System.out.printf("[it] keycloak started in %d ms (%s) on %s, log %s%n", startMillis,
                 rebuilt ? "cold: re-augmented first" : "warm", baseUri(), log);
@@ -310,6 +314,14 @@ final class KeycloakServer implements AutoCloseable {
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------
 
+    private void writePids() throws IOException {
+        List<String> pids = new ArrayList<>();
+        pids.add(Long.toString(process.pid()));
+        process.descendants().forEach(p -> pids.add(Long.toString(p.pid())));
+        Files.createDirectories(pidFile.getParent());
+        Files.write(pidFile, pids);
+    }
+
     /** Kills the process tree: TERM, then KILL after 20 s. Idempotent. */
     private synchronized void kill() {
         Process p = process;
@@ -331,6 +343,11 @@ final class KeycloakServer implements AutoCloseable {
             p.destroyForcibly();
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // best effort
+        }
         process = null;
     }
 

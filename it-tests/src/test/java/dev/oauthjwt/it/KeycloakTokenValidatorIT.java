@@ -8,14 +8,12 @@ import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.TokenValidator;
-import java.net.URI;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,22 +34,15 @@ class KeycloakTokenValidatorIT {
     @BeforeAll
     static void createValidator(KeycloakServer server) {
         keycloak = server;
-        OAuthJwtConfig config = new OAuthJwtConfig(
-                URI.create(server.jwksUri()),
-                server.issuer(),
-                Set.of(KeycloakServer.AUDIENCE),
-                OAuthJwtConfig.ASYMMETRIC_ALGORITHMS,
-                Set.of(),
-                List.of(),
-                Set.of(),
-                Optional.of("keycloak-it"),
-                Duration.ofSeconds(60),
-                "role",
-                "sub",
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(5),
-                Duration.ofHours(24));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("oauth.jwt.jwks-uri", server.jwksUri());
+        properties.put("oauth.jwt.issuer", server.issuer());
+        properties.put("oauth.jwt.audience", KeycloakServer.AUDIENCE);
+        properties.put("oauth.jwt.roles-claim", "role");
+        properties.put("oauth.jwt.jwks.min-refresh-interval", "1");
+        OAuthJwtConfig config = OAuthJwtConfig.from(new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "keycloak-it", 100))
+                .build());
         validator = TokenValidator.create(config, Clock.systemUTC());
     }
 
