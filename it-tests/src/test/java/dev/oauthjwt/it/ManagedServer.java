@@ -100,12 +100,19 @@ abstract class ManagedServer implements AutoCloseable {
         return this;
     }
 
+    /** @return a line of the server's output that tells the boot failed (the process may linger after it) */
+    abstract java.util.Optional<String> bootFailure();
+
     private void awaitReady(URI probe) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the process exited with " + process.exitValue());
+            }
+            java.util.Optional<String> failure = bootFailure();
+            if (failure.isPresent()) {
+                throw new IllegalStateException("the server reports: " + failure.get());
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(probe)
@@ -175,6 +182,15 @@ abstract class ManagedServer implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** @return the first line of {@code file} that contains one of {@code markers} */
+    static java.util.Optional<String> findLine(Path file, String... markers) {
+        try (java.util.stream.Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> java.util.Arrays.stream(markers).anyMatch(l::contains)).findFirst();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -45,6 +45,12 @@ final class OpenLibertyServer extends ManagedServer {
         return wlp;
     }
 
+    /** Port in use (CWWKO0221E), application failed to start (CWWKZ0002E, CWWKZ0013E, CWWKZ0004E). */
+    @Override
+    java.util.Optional<String> bootFailure() {
+        return findLine(serverLog(), "CWWKO0221E", "CWWKZ0002E", "CWWKZ0013E", "CWWKZ0004E");
+    }
+
     @Override
     Path serverLog() {
         return serverDir().resolve("logs/messages.log");

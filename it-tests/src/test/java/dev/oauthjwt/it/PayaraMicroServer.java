@@ -45,6 +45,11 @@ final class PayaraMicroServer extends ManagedServer {
         return dir.resolve(name + "-console.log");
     }
 
+    @Override
+    java.util.Optional<String> bootFailure() {
+        return findLine(serverLog(), "Failed to start, exiting", "BindException", "Exception while loading the app");
+    }
+
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

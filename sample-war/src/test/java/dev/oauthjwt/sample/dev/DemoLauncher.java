@@ -1,6 +1,9 @@
 package dev.oauthjwt.sample.dev;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +35,8 @@ public final class DemoLauncher {
         int issuerPort = Integer.parseInt(System.getProperty("demo.issuerPort", "9000"));
         Files.createDirectories(workDir);
 
+        requireFreePort(port, "-Ddemo.port");
+        requireFreePort(issuerPort, "-Ddemo.issuerPort");
         DevTokenIssuer issuer = DevTokenIssuer.start(issuerPort);
         Path preboot = workDir.resolve("preboot.txt");
         Files.write(preboot, List.of(
@@ -71,7 +76,7 @@ public final class DemoLauncher {
         Runtime.getRuntime().addShutdownHook(stopper);
 
         String base = "http://localhost:" + port;
-        if (!awaitUp(payara, URI.create(base + "/api/public"))) {
+        if (!awaitUp(payara, URI.create(base + "/api/public"), log)) {
             System.out.println("[demo] Payara Micro did not come up; last lines of " + log + ":");
             List<String> lines = Files.readAllLines(log);
             lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
@@ -99,10 +104,13 @@ public final class DemoLauncher {
         System.out.println("[demo] Payara Micro exited with " + exit);
     }
 
-    private static boolean awaitUp(Process payara, URI uri) throws InterruptedException {
+    private static boolean awaitUp(Process payara, URI uri, Path log) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && payara.isAlive()) {
+            if (bootFailed(log)) {
+                return false; // Payara Micro may linger after "Failed to start, exiting"
+            }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                         .build(), HttpResponse.BodyHandlers.discarding());
@@ -115,6 +123,26 @@ public final class DemoLauncher {
             Thread.sleep(500);
         }
         return false;
+    }
+
+    /** @return whether Payara Micro's log reports a failed start */
+    static boolean bootFailed(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.contains("Failed to start, exiting") || text.contains("Exception while loading the app");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void requireFreePort(int port, String option) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            System.out.println("[demo] port " + port + " is in use on this machine; stop what uses it or choose another"
+                    + " port with " + option + "=...");
+            System.exit(1);
+        }
     }
 
     private static void stop(Process process) {
