@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * booted at most once per run, on first use, after Keycloak, and kept in the root store so that it is stopped
  * (process tree killed by PID, PIDs also in {@code target/it/<name>.pid} for {@code .ci/run}'s trap) when the run
  * ends, whether tests passed or failed. The test class picks the server with {@link Servers.RunOn}.
+ *
+ * <p>The launch commands mirror {@link PayaraMicroServer} and {@link OpenLibertyServer} (which have fixed names and
+ * directories) with their own names, root directory and Liberty server; keep them in step.
  */
 final class KeycloakServers implements ParameterResolver {
 
@@ -140,6 +144,12 @@ final class KeycloakServers implements ParameterResolver {
         Path serverLog() {
             return dir.resolve(name + "-console.log");
         }
+
+        /** Same markers as {@link PayaraMicroServer#bootFailure()}. */
+        @Override
+        Optional<String> bootFailure() {
+            return findLine(serverLog(), "Failed to start, exiting", "BindException", "Exception while loading the app");
+        }
     }
 
     /**
@@ -198,6 +208,12 @@ final class KeycloakServers implements ParameterResolver {
         @Override
         Path serverLog() {
             return serverDir().resolve("logs/messages.log");
+        }
+
+        /** Same markers as {@link OpenLibertyServer#bootFailure()}. */
+        @Override
+        Optional<String> bootFailure() {
+            return findLine(serverLog(), "CWWKO0221E", "CWWKZ0002E", "CWWKZ0013E", "CWWKZ0004E");
         }
     }
 
