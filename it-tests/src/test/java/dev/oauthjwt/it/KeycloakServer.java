@@ -148,6 +148,7 @@ final class KeycloakServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the process exited with " + process.exitValue());
             }
+            writePids(); // kc.sh starts the JVM as its child: list it as soon as it exists
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(discovery)
                         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
