@@ -69,9 +69,13 @@ public final class DemoLauncher {
         long started = System.nanoTime();
         Process payara = builder.start();
         Thread stopper = new Thread(() -> {
-            System.out.println("[demo] stopping Payara Micro (pid " + payara.pid() + ") and the token issuer");
-            stop(payara);
+            stop(payara); // first: printing during Maven's shutdown may fail
             issuer.close();
+            try {
+                System.out.println("[demo] stopped Payara Micro (pid " + payara.pid() + ") and the token issuer");
+            } catch (RuntimeException ignored) {
+                // the console may already be gone
+            }
         }, "demo-stopper");
         Runtime.getRuntime().addShutdownHook(stopper);
 
