@@ -137,6 +137,18 @@ class OAuthJwtConfigTest {
     }
 
     @Test
+    void knowsWhichJavaRuntimesAcceptForgedEcdsaSignatures_H154() {
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("17.0.2"))).isFalse();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("17.0.3"))).isTrue();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("15.0.7"))).isFalse();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("18"))).isFalse();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("18.0.1"))).isTrue();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("11.0.14"))).isTrue();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("21.0.1"))).isTrue();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.version())).as("this build's runtime").isTrue();
+    }
+
+    @Test
     void refusesANonNumericDuration_H152() {
         Map<String, String> values = minimal();
         values.put("oauth.jwt.clock-skew", "one minute");
