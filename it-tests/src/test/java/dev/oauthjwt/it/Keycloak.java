@@ -7,36 +7,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that starts one {@link KeycloakServer} per test run, on first use, and keeps it in the root store
- * so that it is stopped (process tree killed by PID) when the run ends, whether tests passed or failed. A failed start
- * is remembered, so the other tests fail fast instead of starting it again.
+ * JUnit 5 extension that resolves the run's {@link KeycloakServer}, started at most once per run, on first use
+ * ({@link OncePerRun}).
  *
  * <p>{@code -Dkeycloak.skip=true} (a local shortcut; CI never sets it) disables the test classes using it.
  */
 final class Keycloak implements ParameterResolver, ExecutionCondition {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Keycloak.class);
-
     static boolean skipped() {
         return Boolean.parseBoolean(System.getProperty("keycloak.skip", "false"));
-    }
-
-    /** Holds the started Keycloak or the reason it could not start; stops it with the root store. */
-    private static final class Started implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        final KeycloakServer server;
-        final RuntimeException failure;
-
-        Started(KeycloakServer server, RuntimeException failure) {
-            this.server = server;
-            this.failure = failure;
-        }
-
-        @Override
-        public void close() {
-            if (server != null) {
-                server.close();
-            }
-        }
     }
 
     @Override
@@ -58,24 +37,7 @@ final class Keycloak implements ParameterResolver, ExecutionCondition {
 
     /** @return the run's Keycloak, started on first use */
     static KeycloakServer get(ExtensionContext context) {
-        Started started = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("keycloak", key -> start(), Started.class);
-        if (started.failure != null) {
-            throw started.failure;
-        }
-        return started.server;
-    }
-
-    private static Started start() {
-        KeycloakServer server = null;
-        try {
-            server = new KeycloakServer();
-            return new Started(server.start(), null);
-        } catch (Exception e) {
-            if (server != null) {
-                server.close();
-            }
-            return new Started(null, new IllegalStateException("could not start Keycloak: " + e.getMessage(), e));
-        }
+        return OncePerRun.get(context, Keycloak.class, "keycloak", "Keycloak", KeycloakServer::new,
+                KeycloakServer::start);
     }
 }

@@ -2,16 +2,12 @@ package dev.oauthjwt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,19 +29,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link KeycloakServers}.
  */
 @ExtendWith({Keycloak.class, KeycloakServers.class})
-abstract class KeycloakInteropContract {
+abstract class KeycloakInteropContract extends SampleApiClient {
 
     /** {@code oauth.jwt.jwks.min-refresh-interval} of the servers (1 s), plus a margin. */
     private static final long COOLDOWN_MILLIS = 1_500;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     KeycloakServer keycloak;
-    ManagedServer server;
 
     @BeforeEach
     void servers(KeycloakServer keycloak, ManagedServer server) {
         this.keycloak = keycloak;
         this.server = server;
+    }
+
+    @Override
+    String realm() {
+        return KeycloakServers.API_REALM;
     }
 
     @Test
@@ -233,26 +232,5 @@ abstract class KeycloakInteropContract {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
         return jws.getCompactSerialization();
-    }
-
-    private static void assertInvalidToken(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenge(response))
-                .startsWith("Bearer realm=\"" + KeycloakServers.API_REALM + "\"")
-                .contains("error=\"invalid_token\"");
-    }
-
-    private static String challenge(HttpResponse<String> response) {
-        List<String> values = response.headers().allValues("WWW-Authenticate");
-        assertThat(values).hasSize(1);
-        return values.get(0);
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(server.uri(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .GET().build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,8 +2,6 @@ package dev.oauthjwt.it;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +28,8 @@ import org.jose4j.lang.JoseException;
  * development mode: {@code kc.sh start-dev} on 127.0.0.1 and a random free port, in-memory database, fixed hostname
  * (so the issuer does not follow the Host header), the realm {@value #REALM} imported from
  * {@code src/test/resources/keycloak/realm-oauth-jwt.json}. Ready when the realm's discovery document answers 200.
- * {@link #close()} kills the process tree by PID; a JVM shutdown hook does the same if the run is interrupted.
+ * {@link #close()} kills the process tree ({@link ProcessTree}: PIDs listed in {@code target/it/keycloak.pid} while it
+ * runs).
  */
 final class KeycloakServer implements AutoCloseable {
 
@@ -50,13 +48,12 @@ final class KeycloakServer implements AutoCloseable {
     private final String adminPassword = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
-    private Process process;
-    private Thread shutdownHook;
+    private ProcessTree process;
     private long startMillis;
     private boolean rebuilt;
 
     KeycloakServer() throws IOException {
-        this.port = freePort();
+        this.port = LocalFiles.freePort();
     }
 
     /** @return {@code http://127.0.0.1:<port>} */
@@ -106,7 +103,7 @@ final class KeycloakServer implements AutoCloseable {
         List<String> command = List.of("/bin/bash", kcSh.toString(), "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
-                "--http-management-port=" + freePort(),
+                "--http-management-port=" + LocalFiles.freePort(),
                 "--db=dev-mem",
                 "--hostname=" + baseUri(),
                 "--import-realm");
@@ -121,20 +118,17 @@ final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         long start = System.nanoTime();
-        process = builder.start();
-        shutdownHook = new Thread(this::kill, "stop-keycloak");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        writePids();
+        process = ProcessTree.start(builder, pidFile);
         try {
             awaitReady();
         } catch (Exception | AssertionError e) {
-            String tail = ManagedLog.tail(log);
+            String tail = LocalFiles.tail(log);
             close();
             throw new IllegalStateException("Keycloak did not start: " + e.getMessage() + "\n--- " + log + "\n"
                     + tail, e);
         }
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        writePids();
+        process.writePids();
         rebuilt = Files.readString(log).contains("Updating the configuration");
         System.out.printf("[it] keycloak started in %d ms (%s) on %s, log %s%n", startMillis,
                 rebuilt ? "cold: re-augmented first" : "warm", baseUri(), log);
@@ -145,10 +139,8 @@ final class KeycloakServer implements AutoCloseable {
         URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the process exited with " + process.exitValue());
-            }
-            writePids(); // kc.sh starts the JVM as its child: list it as soon as it exists
+            process.checkAlive();
+            process.writePids(); // kc.sh starts the JVM as its child: list it as soon as it exists
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(discovery)
                         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -315,75 +307,19 @@ final class KeycloakServer implements AutoCloseable {
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------
 
-    private void writePids() throws IOException {
-        List<String> pids = new ArrayList<>();
-        pids.add(Long.toString(process.pid()));
-        process.descendants().forEach(p -> pids.add(Long.toString(p.pid())));
-        Files.createDirectories(pidFile.getParent());
-        Files.write(pidFile, pids);
-    }
-
-    /** Kills the process tree: TERM, then KILL after 20 s. Idempotent. */
-    private synchronized void kill() {
-        Process p = process;
-        if (p == null) {
-            return;
+    /** Kills the process tree. Idempotent. */
+    @Override
+    public void close() {
+        ProcessTree p = process;
+        if (p != null) {
+            p.kill();
+            process = null;
+            System.out.println("[it] keycloak stopped");
         }
-        List<ProcessHandle> tree = new ArrayList<>(p.descendants().collect(Collectors.toList()));
-        tree.forEach(ProcessHandle::destroy);
-        p.destroy();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            for (ProcessHandle h : tree) {
-                h.onExit().get(20, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        try {
-            Files.deleteIfExists(pidFile);
-        } catch (IOException ignored) {
-            // best effort
-        }
-        process = null;
     }
 
     @Override
-    public void close() {
-        kill();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook runs anyway
-            }
-            shutdownHook = null;
-        }
-        System.out.println("[it] keycloak stopped");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Log helpers (kept here so that this class does not depend on the server launchers). */
-    static final class ManagedLog {
-        private ManagedLog() {
-        }
-
-        static String tail(Path file) {
-            try {
-                List<String> lines = Files.readAllLines(file);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException | RuntimeException e) {
-                return "(no " + file + ")";
-            }
-        }
+    public String toString() {
+        return "keycloak";
     }
 }

@@ -1,8 +1,6 @@
 package dev.oauthjwt.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,37 +8,31 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * A server under test running the sample WAR in a child process, with its own {@link JwksStub} and initial signing
- * key. Booted once per test run; {@link #close()} (JUnit root store, or the JVM shutdown hook) kills the process
- * tree by PID. While running, the PIDs are also written to {@code target/it/<name>.pid} for {@code .ci/run}'s trap.
+ * A server under test running the sample WAR in a child process on 127.0.0.1 and a random free port, configured by
+ * an {@link OAuthJwtEnvironment}. {@link #boot()} starts it and waits until {@code /api/public} answers 200;
+ * {@link #close()} kills the process tree. While it runs, its PIDs are listed in {@code target/it/<name>.pid}
+ * ({@link ProcessTree}). The name also names its files and folders, so that several instances can run side by side.
  */
 abstract class ManagedServer implements AutoCloseable {
 
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.bootTimeoutSeconds", 420));
-    static final String REALM = "it-tests";
 
     final String name;
     final Path dir = Path.of(System.getProperty("it.dir", "target/it"));
-    final JwksStub jwks;
-    final TestKey initialKey = TestKey.generate();
     final int port;
-    private Process process;
-    private Thread shutdownHook;
+    private final OAuthJwtEnvironment environment;
+    private ProcessTree process;
     private long bootMillis;
 
-    ManagedServer(String name) throws IOException {
+    ManagedServer(String name, OAuthJwtEnvironment environment) throws IOException {
         this.name = name;
-        this.jwks = new JwksStub();
-        this.jwks.publish(initialKey);
-        this.port = freePort();
+        this.environment = environment;
+        this.port = LocalFiles.freePort();
     }
 
     /** @return the command that starts the server in the foreground */
@@ -52,17 +44,8 @@ abstract class ManagedServer implements AutoCloseable {
     /** @return where the server writes its own log, for failure reports */
     abstract Path serverLog();
 
-    /** The oauth.jwt.* configuration, as environment variables (the MicroProfile Config mapping). */
-    Map<String, String> oauthEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("OAUTH_JWT_JWKS_URI", jwks.uri());
-        env.put("OAUTH_JWT_ISSUER", TestKey.ISSUER);
-        env.put("OAUTH_JWT_AUDIENCE", TestKey.AUDIENCE);
-        env.put("OAUTH_JWT_REALM", REALM);
-        env.put("OAUTH_JWT_JWKS_TIMEOUT", "2");
-        env.put("OAUTH_JWT_JWKS_MIN_REFRESH_INTERVAL", "1");
-        return env;
-    }
+    /** @return a line of the server's output that tells the boot failed (the process may linger after it) */
+    abstract Optional<String> bootFailure();
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
@@ -73,44 +56,36 @@ abstract class ManagedServer implements AutoCloseable {
     }
 
     /** Starts the process and waits until {@code /api/public} answers 200. */
-    final ManagedServer boot() throws Exception {
+    final void boot() throws Exception {
         Files.createDirectories(dir);
         Path consoleLog = dir.resolve(name + "-console.log");
         ProcessBuilder builder = new ProcessBuilder(command())
                 .directory(workingDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog.toFile());
-        builder.environment().putAll(oauthEnvironment());
+        builder.environment().putAll(environment.variables());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         long start = System.nanoTime();
-        process = builder.start();
-        shutdownHook = new Thread(this::kill, "stop-" + name);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        writePids();
+        process = ProcessTree.start(builder, dir.resolve(name + ".pid"));
         try {
             awaitReady(uri("/api/public"));
         } catch (Exception | AssertionError e) {
-            String tail = tail(consoleLog) + "\n--- " + serverLog() + "\n" + tail(serverLog());
+            String tail = LocalFiles.tail(consoleLog) + "\n--- " + serverLog() + "\n" + LocalFiles.tail(serverLog());
             close();
             throw new IllegalStateException(name + " did not boot: " + e.getMessage() + "\n" + tail, e);
         }
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        writePids();
-        System.out.printf("[it] %s booted in %d ms on %s (JWKS %s)%n", name, bootMillis, uri("/"), jwks.uri());
-        return this;
+        process.writePids();
+        System.out.printf("[it] %s booted in %d ms on %s (JWKS %s)%n", name, bootMillis, uri("/"),
+                environment.jwksUri());
     }
-
-    /** @return a line of the server's output that tells the boot failed (the process may linger after it) */
-    abstract java.util.Optional<String> bootFailure();
 
     private void awaitReady(URI probe) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the process exited with " + process.exitValue());
-            }
-            java.util.Optional<String> failure = bootFailure();
+            process.checkAlive();
+            Optional<String> failure = bootFailure();
             if (failure.isPresent()) {
                 throw new IllegalStateException("the server reports: " + failure.get());
             }
@@ -128,78 +103,14 @@ abstract class ManagedServer implements AutoCloseable {
         throw new IllegalStateException("no 200 from " + probe + " within " + BOOT_TIMEOUT);
     }
 
-    private void writePids() throws IOException {
-        List<String> pids = new ArrayList<>();
-        pids.add(Long.toString(process.pid()));
-        process.descendants().forEach(p -> pids.add(Long.toString(p.pid())));
-        Files.write(dir.resolve(name + ".pid"), pids);
-    }
-
-    /** Kills the process tree: TERM, then KILL after 20 s. Idempotent. */
-    private synchronized void kill() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        List<ProcessHandle> tree = p.descendants().collect(Collectors.toList());
-        tree.forEach(ProcessHandle::destroy);
-        p.destroy();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            for (ProcessHandle h : tree) {
-                h.onExit().get(20, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        try {
-            Files.deleteIfExists(dir.resolve(name + ".pid"));
-        } catch (IOException ignored) {
-            // best effort
-        }
-        process = null;
-    }
-
+    /** Kills the process tree. Idempotent. */
     @Override
     public void close() {
-        kill();
-        jwks.close();
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook runs anyway
-            }
-            shutdownHook = null;
-        }
-        System.out.printf("[it] %s stopped%n", name);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** @return the first line of {@code file} that contains one of {@code markers} */
-    static java.util.Optional<String> findLine(Path file, String... markers) {
-        try (java.util.stream.Stream<String> lines = Files.lines(file)) {
-            return lines.filter(l -> java.util.Arrays.stream(markers).anyMatch(l::contains)).findFirst();
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no " + file + ")";
+        ProcessTree p = process;
+        if (p != null) {
+            p.kill();
+            process = null;
+            System.out.printf("[it] %s stopped%n", name);
         }
     }
 

@@ -5,39 +5,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Open Liberty, from the installation that liberty-maven-plugin's {@code create} and {@code install-feature} goals
- * prepared in {@code target/liberty/wlp}, started in the foreground with {@code bin/server run}. Ports are written to
- * {@code bootstrap.properties}; the WAR is copied to {@code apps/sample.war} (the {@code location} in server.xml).
+ * prepared in {@code target/liberty/wlp}, started in the foreground with {@code bin/server run}. Each instance is a
+ * fresh Liberty server named after the instance, with the {@code server.xml} (and {@code server.env}) of the
+ * plugin's server; its ports are written to {@code bootstrap.properties}, the WAR is copied to
+ * {@code apps/sample.war} (the {@code location} in server.xml).
  */
 final class OpenLibertyServer extends ManagedServer {
 
     private final Path wlp = Path.of(System.getProperty("it.libertyDir"));
-    private final String serverName = System.getProperty("it.libertyServer", "itServer");
-    private final int httpsPort = freePort();
+    private final Path template = wlp.resolve("usr/servers").resolve(System.getProperty("it.libertyServer", "itServer"));
+    private final int httpsPort = LocalFiles.freePort();
 
-    OpenLibertyServer() throws IOException {
-        super("open-liberty");
+    OpenLibertyServer(String name, OAuthJwtEnvironment environment) throws IOException {
+        super(name, environment);
     }
 
     private Path serverDir() {
-        return wlp.resolve("usr/servers").resolve(serverName);
+        return wlp.resolve("usr/servers").resolve(name);
     }
 
     @Override
     List<String> command() throws IOException {
-        Path serverDir = serverDir();
-        if (!Files.isRegularFile(serverDir.resolve("server.xml"))) {
-            throw new IllegalStateException("no Liberty server at " + serverDir + " (run the liberty-maven-plugin goals)");
+        if (!Files.isRegularFile(template.resolve("server.xml"))) {
+            throw new IllegalStateException("no Liberty server at " + template + " (run the liberty-maven-plugin goals)");
         }
+        Path serverDir = serverDir();
+        if (serverDir.equals(template)) {
+            throw new IllegalStateException("the instance name " + name + " is the template server's name");
+        }
+        LocalFiles.deleteTree(serverDir);
         Files.createDirectories(serverDir.resolve("apps"));
+        for (String file : List.of("server.xml", "server.env")) {
+            if (Files.isRegularFile(template.resolve(file))) {
+                Files.copy(template.resolve(file), serverDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Files.copy(Path.of(System.getProperty("it.war")), serverDir.resolve("apps/sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.write(serverDir.resolve("bootstrap.properties"), List.of(
                 "http.port=" + port,
                 "https.port=" + httpsPort));
-        return List.of(wlp.resolve("bin/server").toString(), "run", serverName, "--clean");
+        return List.of(wlp.resolve("bin/server").toString(), "run", name, "--clean");
     }
 
     @Override
@@ -47,8 +59,8 @@ final class OpenLibertyServer extends ManagedServer {
 
     /** Port in use (CWWKO0221E), application failed to start (CWWKZ0002E, CWWKZ0013E, CWWKZ0004E). */
     @Override
-    java.util.Optional<String> bootFailure() {
-        return findLine(serverLog(), "CWWKO0221E", "CWWKZ0002E", "CWWKZ0013E", "CWWKZ0004E");
+    Optional<String> bootFailure() {
+        return LocalFiles.findLine(serverLog(), "CWWKO0221E", "CWWKZ0002E", "CWWKZ0013E", "CWWKZ0004E");
     }
 
     @Override

@@ -3,24 +3,26 @@ package dev.oauthjwt.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
-/** Payara Micro (the Maven artifact) running the sample WAR at context root {@code /}, listeners on 127.0.0.1. */
+/**
+ * Payara Micro (the Maven artifact) running the sample WAR at context root {@code /}, listeners on 127.0.0.1; its root
+ * directory and preboot file in {@code target/it/} are named after the instance.
+ */
 final class PayaraMicroServer extends ManagedServer {
 
-    private final int sslPort = freePort();
+    private final int sslPort = LocalFiles.freePort();
 
-    PayaraMicroServer() throws IOException {
-        super("payara-micro");
+    PayaraMicroServer(String name, OAuthJwtEnvironment environment) throws IOException {
+        super(name, environment);
     }
 
     @Override
     List<String> command() throws IOException {
-        Path root = dir.resolve("payara-root");
-        deleteTree(root);
-        Path preboot = dir.resolve("payara-preboot.txt");
+        Path root = dir.resolve(name + "-root");
+        LocalFiles.deleteTree(root);
+        Path preboot = dir.resolve(name + "-preboot.txt");
         String listeners = "set configs.config.server-config.network-config.network-listeners.network-listener.";
         Files.write(preboot, List.of(
                 listeners + "http-listener.address=127.0.0.1",
@@ -46,18 +48,8 @@ final class PayaraMicroServer extends ManagedServer {
     }
 
     @Override
-    java.util.Optional<String> bootFailure() {
-        return findLine(serverLog(), "Failed to start, exiting", "BindException", "Exception while loading the app");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    Optional<String> bootFailure() {
+        return LocalFiles.findLine(serverLog(),
+                "Failed to start, exiting", "BindException", "Exception while loading the app");
     }
 }

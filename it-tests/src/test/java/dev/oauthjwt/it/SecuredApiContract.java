@@ -2,12 +2,9 @@ package dev.oauthjwt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,28 +12,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sample WAR's behaviour over real HTTP, on a real server: one subclass per server ({@link PayaraMicroIT},
- * {@link OpenLibertyIT}); the server is booted once per run by {@link Servers}. Each test starts from a JWKS that
- * serves the server's initial key.
+ * {@link OpenLibertyIT}); the server and its {@link JwksStub} are booted once per run by {@link Servers}. Each test
+ * starts from a JWKS that serves the server's initial key.
  */
 @ExtendWith(Servers.class)
-abstract class SecuredApiContract {
+abstract class SecuredApiContract extends SampleApiClient {
 
     /** {@code oauth.jwt.jwks.min-refresh-interval} of the servers under test (1 s), plus a margin. */
     private static final long COOLDOWN_MILLIS = 1_300;
     /** {@code oauth.jwt.jwks.timeout} of the servers under test. */
     private static final Duration JWKS_DEADLINE = Duration.ofSeconds(2);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    ManagedServer server;
+    JwksStub jwks;
     TestKey key;
 
     @BeforeEach
-    void resetJwks(ManagedServer server) {
-        this.server = server;
-        this.key = server.initialKey;
-        server.jwks.mode(JwksStub.Mode.SERVE);
-        server.jwks.publish(key);
+    void resetJwks(StubbedServer stubbed) {
+        this.server = stubbed.server();
+        this.jwks = stubbed.jwks();
+        this.key = stubbed.initialKey();
+        jwks.mode(JwksStub.Mode.SERVE);
+        jwks.publish(key);
+    }
+
+    @Override
+    String realm() {
+        return Servers.API_REALM;
     }
 
     @Test
@@ -50,7 +51,7 @@ abstract class SecuredApiContract {
         HttpResponse<String> response = get("/api/data", null);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate"))
-                .containsExactly("Bearer realm=\"" + ManagedServer.REALM + "\"");
+                .containsExactly("Bearer realm=\"" + Servers.API_REALM + "\"");
     }
 
     @Test
@@ -58,7 +59,7 @@ abstract class SecuredApiContract {
         HttpResponse<String> response = send(request("/api/data").header("Authorization", "Basic YWxpY2U6c2VjcmV0"));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate"))
-                .containsExactly("Bearer realm=\"" + ManagedServer.REALM + "\"");
+                .containsExactly("Bearer realm=\"" + Servers.API_REALM + "\"");
     }
 
     @Test
@@ -122,7 +123,7 @@ abstract class SecuredApiContract {
         HttpResponse<String> response = get("/api/scope", key.token("write readwrite", "admin"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(challenge(response))
-                .startsWith("Bearer realm=\"" + ManagedServer.REALM + "\"")
+                .startsWith("Bearer realm=\"" + Servers.API_REALM + "\"")
                 .contains("error=\"insufficient_scope\"")
                 .contains("scope=\"read\"");
     }
@@ -177,21 +178,21 @@ abstract class SecuredApiContract {
     void acceptsRotatedKeyWithoutRestart() throws Exception {
         assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
         TestKey next = TestKey.generate();
-        server.jwks.add(next);
+        jwks.add(next);
         Thread.sleep(COOLDOWN_MILLIS); // an unknown kid may trigger one fetch per min-refresh-interval
-        int fetchesBefore = server.jwks.requestCount();
+        int fetchesBefore = jwks.requestCount();
 
         HttpResponse<String> response = get("/api/data", next.token("read", "admin"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.jwks.requestCount()).isGreaterThan(fetchesBefore);
+        assertThat(jwks.requestCount()).isGreaterThan(fetchesBefore);
         assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
     }
 
     @Test
     void keepsAcceptingCachedKeysDuringJwksOutage() throws Exception {
         assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
-        server.jwks.mode(JwksStub.Mode.FAIL);
+        jwks.mode(JwksStub.Mode.FAIL);
         Thread.sleep(COOLDOWN_MILLIS);
         // an unknown kid makes the server try (and fail) to refresh its keys ...
         HttpResponse<String> unknown = get("/api/data", TestKey.generate().token("read", "admin"));
@@ -204,7 +205,7 @@ abstract class SecuredApiContract {
 
     @Test
     void answers503WithinTheDeadlineWhenJwksHangsAndKidIsUnknown() throws Exception {
-        server.jwks.mode(JwksStub.Mode.HANG);
+        jwks.mode(JwksStub.Mode.HANG);
         Thread.sleep(COOLDOWN_MILLIS);
         long start = System.nanoTime();
 
@@ -220,7 +221,7 @@ abstract class SecuredApiContract {
 
     @Test
     void answers503WhenJwksFailsAndKidIsUnknown() throws Exception {
-        server.jwks.mode(JwksStub.Mode.FAIL);
+        jwks.mode(JwksStub.Mode.FAIL);
         Thread.sleep(COOLDOWN_MILLIS);
         HttpResponse<String> response = get("/api/data", TestKey.generate().token("read", "admin"));
         assertThat(response.statusCode()).isEqualTo(503);
@@ -229,39 +230,9 @@ abstract class SecuredApiContract {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private void assertInvalidToken(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
-        assertThat(challenge(response))
-                .startsWith("Bearer realm=\"" + ManagedServer.REALM + "\"")
-                .contains("error=\"invalid_token\"");
-    }
-
-    private static String challenge(HttpResponse<String> response) {
-        List<String> values = response.headers().allValues("WWW-Authenticate");
-        assertThat(values).hasSize(1);
-        return values.get(0);
-    }
-
     /** @return the payload (claims JSON) of a compact token */
     private static String claimsOf(String token) {
         String payload = token.split("\\.")[1];
         return new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = request(path).GET();
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return send(builder);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-        return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.oauthjwt.it;
 
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
@@ -11,14 +12,38 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that boots each server at most once per test run, on first use, and keeps it in the root store
- * so that it is closed (process tree killed) when the run ends, whether tests passed or failed. A failed boot is
- * remembered, so the other tests fail fast instead of booting again.
+ * JUnit 5 extension that resolves a {@link StubbedServer}: the server named by the test class's {@link RunOn},
+ * trusting a {@link JwksStub} of the tests. Each is booted at most once per run ({@link OncePerRun}).
  */
 final class Servers implements ParameterResolver {
 
+    /** {@code oauth.jwt.realm} of the stub-trusting servers. */
+    static final String API_REALM = "it-tests";
+
     /** Which server a test class runs against. */
-    enum Kind { PAYARA_MICRO, OPEN_LIBERTY }
+    enum Kind {
+        PAYARA_MICRO("payara-micro"),
+        OPEN_LIBERTY("open-liberty");
+
+        private final String baseName;
+
+        Kind(String baseName) {
+            this.baseName = baseName;
+        }
+
+        /**
+         * @param suffix appended to the server's base name ({@code payara-micro}, {@code open-liberty}) to name the
+         *               instance's PID file, logs and folders
+         * @return an unbooted launcher of this server
+         */
+        ManagedServer launcher(String suffix, OAuthJwtEnvironment environment) throws IOException {
+            String name = baseName + suffix;
+            return switch (this) {
+                case PAYARA_MICRO -> new PayaraMicroServer(name, environment);
+                case OPEN_LIBERTY -> new OpenLibertyServer(name, environment);
+            };
+        }
+    }
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
@@ -27,58 +52,24 @@ final class Servers implements ParameterResolver {
         Kind value();
     }
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Servers.class);
-
-    /** Holds a booted server or the reason it could not boot; closes the server with the root store. */
-    private static final class Booted implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        final ManagedServer server;
-        final RuntimeException failure;
-
-        Booted(ManagedServer server, RuntimeException failure) {
-            this.server = server;
-            this.failure = failure;
+    /** @return the {@link RunOn} server of the context's test class */
+    static Kind kindOf(ExtensionContext context) {
+        RunOn runOn = context.getRequiredTestClass().getAnnotation(RunOn.class);
+        if (runOn == null) {
+            throw new ParameterResolutionException("test class lacks @Servers.RunOn");
         }
-
-        @Override
-        public void close() {
-            if (server != null) {
-                server.close();
-            }
-        }
+        return runOn.value();
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == ManagedServer.class;
+        return parameter.getParameter().getType() == StubbedServer.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        RunOn runOn = context.getRequiredTestClass().getAnnotation(RunOn.class);
-        if (runOn == null) {
-            throw new ParameterResolutionException("test class lacks @RunOn");
-        }
-        Booted booted = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(runOn.value(), Servers::boot, Booted.class);
-        if (booted.failure != null) {
-            throw booted.failure;
-        }
-        return booted.server;
-    }
-
-    private static Booted boot(Kind kind) {
-        ManagedServer server = null;
-        try {
-            server = switch (kind) {
-                case PAYARA_MICRO -> new PayaraMicroServer();
-                case OPEN_LIBERTY -> new OpenLibertyServer();
-            };
-            return new Booted(server.boot(), null);
-        } catch (Exception e) {
-            if (server != null) {
-                server.close();
-            }
-            return new Booted(null, new IllegalStateException("could not boot " + kind + ": " + e.getMessage(), e));
-        }
+        Kind kind = kindOf(context);
+        return OncePerRun.get(context, Servers.class, kind, kind.baseName,
+                () -> StubbedServer.create(kind), StubbedServer::boot);
     }
 }

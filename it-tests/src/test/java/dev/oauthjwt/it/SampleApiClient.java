@@ -1,0 +1,58 @@
+package dev.oauthjwt.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Base of the tests that call the sample WAR over real HTTP: request helpers against {@link #server} and the
+ * assertions on its {@code WWW-Authenticate} challenge, whose realm is {@link #realm()}.
+ */
+abstract class SampleApiClient {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The server under test; set by the subclass before each test. */
+    ManagedServer server;
+
+    /** @return the {@code oauth.jwt.realm} of the server under test */
+    abstract String realm();
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** GET {@code path}, with {@code Authorization: Bearer <token>} unless the token is {@code null}. */
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Asserts a 401 with one challenge in the realm, {@code error="invalid_token"}. */
+    void assertInvalidToken(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
+        assertThat(challenge(response))
+                .startsWith("Bearer realm=\"" + realm() + "\"")
+                .contains("error=\"invalid_token\"");
+    }
+
+    /** @return the response's only {@code WWW-Authenticate} value (asserts there is exactly one) */
+    static String challenge(HttpResponse<String> response) {
+        List<String> values = response.headers().allValues("WWW-Authenticate");
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+}
