@@ -55,8 +55,7 @@ abstract class KeycloakInteropContract extends SampleApiClient {
         HttpResponse<String> response = get("/api/data", token);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body())
-                .isEqualTo("{\"message\":\"API called for user with scope 'read' and role 'admin'\"}");
+        assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
     }
 
     @Test

@@ -310,10 +310,7 @@ final class KeycloakServer implements AutoCloseable {
     /** Kills the process tree. Idempotent. */
     @Override
     public void close() {
-        ProcessTree p = process;
-        if (p != null) {
-            p.kill();
-            process = null;
+        if (process != null && process.kill()) {
             System.out.println("[it] keycloak stopped");
         }
     }

@@ -106,10 +106,7 @@ abstract class ManagedServer implements AutoCloseable {
     /** Kills the process tree. Idempotent. */
     @Override
     public void close() {
-        ProcessTree p = process;
-        if (p != null) {
-            p.kill();
-            process = null;
+        if (process != null && process.kill()) {
             System.out.printf("[it] %s stopped%n", name);
         }
     }

@@ -48,11 +48,15 @@ final class ProcessTree {
         Files.write(pidFile, pids);
     }
 
-    /** Kills the process tree: TERM, then KILL after 20 s; deletes the PID file. Idempotent. */
-    synchronized void kill() {
+    /**
+     * Kills the process tree: TERM, then KILL after 20 s; deletes the PID file. Idempotent.
+     *
+     * @return whether this call stopped it (false if it was stopped before)
+     */
+    synchronized boolean kill() {
         Process p = process;
         if (p == null) {
-            return;
+            return false;
         }
         List<ProcessHandle> tree = p.descendants().toList();
         tree.forEach(ProcessHandle::destroy);
@@ -75,5 +79,6 @@ final class ProcessTree {
             // best effort
         }
         process = null;
+        return true;
     }
 }

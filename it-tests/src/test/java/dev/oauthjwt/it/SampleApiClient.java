@@ -15,6 +15,10 @@ import java.util.List;
  */
 abstract class SampleApiClient {
 
+    /** The body of {@code /api/data} for a token with scope {@code read} and role {@code admin}. */
+    static final String READ_ADMIN_MESSAGE =
+            "{\"message\":\"API called for user with scope 'read' and role 'admin'\"}";
+
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The server under test; set by the subclass before each test. */

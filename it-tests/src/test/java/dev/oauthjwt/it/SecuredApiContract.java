@@ -68,8 +68,7 @@ abstract class SecuredApiContract extends SampleApiClient {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
-        assertThat(response.body())
-                .isEqualTo("{\"message\":\"API called for user with scope 'read' and role 'admin'\"}");
+        assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
     }
 
     @Test
