@@ -17,7 +17,8 @@ import java.util.Optional;
 final class OpenLibertyServer extends ManagedServer {
 
     private final Path wlp = Path.of(System.getProperty("it.libertyDir"));
-    private final Path template = wlp.resolve("usr/servers").resolve(System.getProperty("it.libertyServer", "itServer"));
+    private final Path template = wlp.resolve("usr/servers")
+            .resolve(System.getProperty("it.libertyServer", "itServer"));
     private final int httpsPort = LocalFiles.freePort();
 
     OpenLibertyServer(String name, OAuthJwtEnvironment environment) throws IOException {
@@ -31,7 +32,8 @@ final class OpenLibertyServer extends ManagedServer {
     @Override
     List<String> command() throws IOException {
         if (!Files.isRegularFile(template.resolve("server.xml"))) {
-            throw new IllegalStateException("no Liberty server at " + template + " (run the liberty-maven-plugin goals)");
+            throw new IllegalStateException("no Liberty server at " + template
+                    + " (run the liberty-maven-plugin goals)");
         }
         Path serverDir = serverDir();
         if (serverDir.equals(template)) {
