@@ -32,7 +32,7 @@ public interface AccessToken {
     /** @return the {@code exp} claim as an instant */
     Instant getExpiresAt();
 
-    /** @return the scopes granted by the {@code scope} claim (space separated) and the {@code scp} array */
+    /** @return the scopes granted by the {@code scope} claim (space separated) and the {@code scp} claim (array or space separated string) */
     Set<String> getScopes();
 
     /** @return the roles read from the configured roles claim ({@code groups} by default) */

@@ -98,16 +98,10 @@ public final class JwtPrincipal implements Principal, AccessToken {
 
     private static Set<String> readScopes(Map<String, Object> claims) {
         Set<String> result = new LinkedHashSet<>();
-        if (claims.get("scope") instanceof String scope) {
-            for (String s : scope.split(" ")) {
-                if (!s.isEmpty()) {
-                    result.add(s);
-                }
-            }
+        if (claims.get("scope") instanceof String) {
+            result.addAll(stringsOf(claims.get("scope")));
         }
-        if (claims.get("scp") instanceof List<?> scp) {
-            scp.stream().filter(String.class::isInstance).map(String.class::cast).forEach(result::add);
-        }
+        result.addAll(stringsOf(claims.get("scp")));
         return Collections.unmodifiableSet(result);
     }
 

@@ -77,7 +77,7 @@ final class ConfigReader {
     Set<String> algorithms(String key) {
         List<String> algorithms = list(key);
         if (algorithms.isEmpty()) {
-            return OAuthJwtConfig.ASYMMETRIC_ALGORITHMS;
+            algorithms = new ArrayList<>(OAuthJwtConfig.ASYMMETRIC_ALGORITHMS);
         }
         for (String alg : algorithms) {
             if (!OAuthJwtConfig.ASYMMETRIC_ALGORITHMS.contains(alg)) {
@@ -86,7 +86,26 @@ final class ConfigReader {
                         + " (never none or HMAC)");
             }
         }
+        if (algorithms.stream().anyMatch(alg -> alg.startsWith("ES")) && !hasEcdsaFix(Runtime.version())) {
+            throw new InvalidConfigurationException(key, "contains ECDSA algorithms, but this Java runtime ("
+                    + Runtime.version() + ") accepts forged ECDSA signatures (CVE-2022-21449): use Java 17.0.3 or later");
+        }
         return new LinkedHashSet<>(algorithms);
+    }
+
+    /** CVE-2022-21449 (ECDSA "psychic signatures") affects Java 15 to 17.0.2 and 18.0.0. */
+    static boolean hasEcdsaFix(Runtime.Version version) {
+        int feature = version.feature();
+        if (feature == 15 || feature == 16) {
+            return false;
+        }
+        if (feature == 17) {
+            return version.interim() > 0 || version.update() >= 3;
+        }
+        if (feature == 18) {
+            return version.interim() > 0 || version.update() >= 1;
+        }
+        return true;
     }
 
     Set<String> scopes(String key) {

@@ -54,7 +54,8 @@ public record OAuthJwtConfig(
 
     /** The algorithms allowed when {@link OAuthJwtConfigKeys#ALGORITHMS} is not set; also the only ones accepted. */
     public static final Set<String> ASYMMETRIC_ALGORITHMS =
-            Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+            ordered(new LinkedHashSet<>(List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+                    "ES256", "ES384", "ES512")));
 
     /** Canonical constructor: copies the collections so that the record stays immutable. */
     public OAuthJwtConfig {

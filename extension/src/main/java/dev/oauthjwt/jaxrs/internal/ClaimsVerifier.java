@@ -60,7 +60,7 @@ final class ClaimsVerifier {
         if (claims.containsKey("scope") && !(claims.get("scope") instanceof String)) {
             throw reject(Failure.INVALID_CLAIM);
         }
-        if (claims.containsKey("scp") && !isStringList(claims.get("scp"))) {
+        if (claims.containsKey("scp") && !(claims.get("scp") instanceof String) && !isStringList(claims.get("scp"))) {
             throw reject(Failure.INVALID_CLAIM);
         }
     }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -27,6 +30,10 @@ public final class TokenValidator implements AutoCloseable {
 
     private static final Set<String> ACCEPTED_TYPES = Set.of("jwt", "at+jwt", "application/at+jwt");
     private static final Set<String> REFUSED_HEADERS = Set.of("crit", "b64", "zip", "cty", "enc");
+    private static final Set<Integer> SIGNATURE_PHASE_ERRORS = Set.of(ErrorCodes.SIGNATURE_INVALID, ErrorCodes.SIGNATURE_MISSING, ErrorCodes.INTEGRITY_MISSING,
+            ErrorCodes.ENCRYPTION_MISSING);
+    private static final Logger LOG = Logger.getLogger(TokenValidator.class.getName());
+    private static final AtomicBoolean UNEXPECTED_LOGGED = new AtomicBoolean();
 
     private final OAuthJwtConfig config;
     private final JwksKeyCache keyCache;
@@ -77,6 +84,10 @@ public final class TokenValidator implements AutoCloseable {
         } catch (TokenRejectedException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError unexpected) {
+            // only the type is logged: messages of the libraries underneath may quote the token
+            LOG.log(UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
+                    "Token validation failed unexpectedly with {0}; the request is answered 401",
+                    unexpected.getClass().getName());
             throw new TokenRejectedException(Failure.INVALID_TOKEN);
         }
     }
@@ -142,18 +153,21 @@ public final class TokenValidator implements AutoCloseable {
         return new JwtPrincipal(name, jws.claims(), config.rolesClaim());
     }
 
+    /**
+     * jose4j verifies every signature before it runs any claim validator, and smallrye-jwt's own checks run after
+     * jose4j. So a failure is a claims failure (the signature held) when it is a validator's (no cause, no
+     * signature error code), or carries no jose4j exception at all; anything else counts as a signature failure.
+     */
     private static boolean isSignatureFailure(ParseException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof InvalidJwtException invalid) {
-                return invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)
-                        || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)
-                        || invalid.getErrorDetails().isEmpty();
-            }
-            if (t.getCause() == t) {
-                break;
+                // validator failures carry no cause; processing failures wrap the exception that stopped them
+                return invalid.getCause() != null || invalid.getErrorDetails().isEmpty()
+                        || invalid.getErrorDetails().stream()
+                                .anyMatch(error -> SIGNATURE_PHASE_ERRORS.contains(error.getErrorCode()));
             }
         }
-        return true;
+        return false;
     }
 
     private static JWTAuthContextInfo libraryContext(OAuthJwtConfig config) {

@@ -470,7 +470,16 @@ class TokenValidatorTest {
         @Test
         void rejectsScopeClaimThatIsNotAString_D100() {
             assertRejected(validator, Tokens.valid(rsa).claim("scope", List.of("admin")).sign(), Failure.INVALID_CLAIM);
-            assertRejected(validator, Tokens.valid(rsa).claim("scp", "admin").sign(), Failure.INVALID_CLAIM);
+            assertRejected(validator, Tokens.valid(rsa).claim("scp", 1L).sign(), Failure.INVALID_CLAIM);
+            assertRejected(validator, Tokens.valid(rsa).claim("scp", List.of("a", 1L)).sign(), Failure.INVALID_CLAIM);
+        }
+
+        @Test
+        void readsScpAsAnArrayOrASpaceSeparatedString_E111() {
+            assertThat(accepted(validator, Tokens.valid(rsa).claim("scope", null).claim("scp", "User.Read Mail.Read")
+                    .sign()).getScopes()).containsExactly("User.Read", "Mail.Read");
+            assertThat(accepted(validator, Tokens.valid(rsa).claim("scope", null).claim("scp", List.of("a", "b"))
+                    .sign()).getScopes()).containsExactly("a", "b");
         }
 
         @ParameterizedTest

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it: TTL, cooldown and stale-if-error tests without sleeping. */
+/** A clock that tests move forward by hand. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -24,11 +24,6 @@ public final class MutableClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
     }
@@ -36,5 +31,10 @@ public final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 }

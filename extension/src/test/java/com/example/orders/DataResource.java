@@ -1,0 +1,56 @@
+package com.example.orders;
+
+// The documentation site includes the code between the SNIPPET markers of this file (src-site, getting-started).
+// Keep the markers; the code compiles with the extension's tests, so the pages cannot show code that does not build.
+
+// START SNIPPET: resource
+import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.Secured;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class DataResource {
+
+    @Inject
+    GreetingService greetings;
+
+    /** No {@code @Secured}: the extension does not look at this endpoint at all. */
+    @GET
+    @Path("/public")
+    public JsonObject publicData() {
+        return Json.createObjectBuilder().add("message", "public endpoint, no token needed").build();
+    }
+
+    /** Any valid token (issuer, audience, signature, lifetime and the global rules of the configuration). */
+    @GET
+    @Path("/data")
+    @Secured
+    public JsonObject data(@Context SecurityContext security) {
+        // Cast the principal, never the SecurityContext itself (the runtime injects a proxy).
+        JwtPrincipal token = (JwtPrincipal) security.getUserPrincipal();
+        return Json.createObjectBuilder()
+                .add("subject", token.getName())
+                .add("scopes", String.join(" ", token.getScopes()))
+                .add("role", token.getStringClaim("role").orElse("none"))
+                .add("admin", security.isUserInRole("admin"))
+                .build();
+    }
+
+    /** Additionally requires scope {@code read} and the claim {@code role} to be {@code admin}; else 403. */
+    @GET
+    @Path("/report")
+    @Secured(scopes = "read", claims = "role=admin")
+    public JsonObject report() {
+        return Json.createObjectBuilder().add("message", greetings.greet()).build();
+    }
+}
+// END SNIPPET: resource

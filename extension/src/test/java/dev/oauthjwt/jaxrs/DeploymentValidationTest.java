@@ -1,0 +1,41 @@
+package dev.oauthjwt.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
+import dev.oauthjwt.jaxrs.support.TestConfig;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.enterprise.inject.se.SeContainerInitializer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A bad configuration fails the CDI deployment, with a message that names the key. */
+class DeploymentValidationTest {
+
+    @Test
+    void failsTheDeploymentWhenARequiredKeyIsMissing() {
+        TestConfig.install(Map.of("oauth.jwt.jwks-uri", "https://as.example.test/jwks", "oauth.jwt.audience", "api"));
+        assertThatThrownBy(DeploymentValidationTest::boot)
+                .hasStackTraceContaining("oauth.jwt.issuer is required but not set");
+    }
+
+    @Test
+    void failsTheDeploymentWhenAnAlgorithmIsUnsafe() {
+        TestConfig.install(Map.of("oauth.jwt.jwks-uri", "https://as.example.test/jwks", "oauth.jwt.audience", "api",
+                "oauth.jwt.issuer", "https://as.example.test", "oauth.jwt.algorithms", "RS256,HS256"));
+        assertThatThrownBy(DeploymentValidationTest::boot)
+                .hasStackTraceContaining("oauth.jwt.algorithms contains 'HS256'");
+    }
+
+    private static void boot() {
+        try (SeContainer container = SeContainerInitializer.newInstance()
+                .disableDiscovery()
+                .addExtensions(new OAuthJwtExtension())
+                .addBeanClasses(OAuthJwtProducer.class, AccessTokenHolder.class)
+                .initialize()) {
+            container.isRunning();
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.oauthjwt.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sample WAR's behaviour over real HTTP, on a real server: one subclass per server ({@link PayaraMicroIT},
+ * {@link OpenLibertyIT}); the server is booted once per run by {@link Servers}. Each test starts from a JWKS that
+ * serves the server's initial key.
+ */
+@ExtendWith(Servers.class)
+abstract class SecuredApiContract {
+
+    /** {@code oauth.jwt.jwks.min-refresh-interval} of the servers under test (1 s), plus a margin. */
+    private static final long COOLDOWN_MILLIS = 1_300;
+    /** {@code oauth.jwt.jwks.timeout} of the servers under test. */
+    private static final Duration JWKS_DEADLINE = Duration.ofSeconds(2);
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ManagedServer server;
+    TestKey key;
+
+    @BeforeEach
+    void resetJwks(ManagedServer server) {
+        this.server = server;
+        this.key = server.initialKey;
+        server.jwks.mode(JwksStub.Mode.SERVE);
+        server.jwks.publish(key);
+    }
+
+    @Test
+    void publicEndpointIsOpen() throws Exception {
+        HttpResponse<String> response = get("/api/public", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void missingTokenGetsOneBareBearerChallenge() throws Exception {
+        HttpResponse<String> response = get("/api/data", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"" + ManagedServer.REALM + "\"");
+    }
+
+    @Test
+    void otherSchemeGetsBareBearerChallenge() throws Exception {
+        HttpResponse<String> response = send(request("/api/data").header("Authorization", "Basic YWxpY2U6c2VjcmV0"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"" + ManagedServer.REALM + "\"");
+    }
+
+    @Test
+    void validTokenGetsTheSeedMessageWithScopeAndRole() throws Exception {
+        HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body())
+                .isEqualTo("{\"message\":\"API called for user with scope 'read' and role 'admin'\"}");
+    }
+
+    @Test
+    void scopeEndpointAnswersSubjectAndScopeFromInjectedToken() throws Exception {
+        HttpResponse<String> response = get("/api/scope", key.token("read", "user"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"scope\":\"read\"}");
+    }
+
+    @Test
+    void claimEndpointAnswersSubjectAndRoleFromInjectedToken() throws Exception {
+        HttpResponse<String> response = get("/api/claim", key.token("write", "admin"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"role\":\"admin\"}");
+    }
+
+    @Test
+    void rejectsExpiredToken() throws Exception {
+        String expired = key.token("read", "admin", claims -> {
+            claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 1200));
+            claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
+        });
+        HttpResponse<String> response = get("/api/data", expired);
+        assertInvalidToken(response);
+        assertThat(challenge(response)).contains("error_description=\"The access token expired\"");
+    }
+
+    @Test
+    void rejectsTokenForAnotherAudience() throws Exception {
+        HttpResponse<String> response = get("/api/data", key.token("read", "admin", c -> c.setAudience("other-api")));
+        assertInvalidToken(response);
+    }
+
+    @Test
+    void rejectsTokenFromAnotherIssuer() throws Exception {
+        HttpResponse<String> response = get("/api/data",
+                key.token("read", "admin", c -> c.setIssuer("https://evil.example")));
+        assertInvalidToken(response);
+    }
+
+    @Test
+    void rejectsTokenSignedByAnotherKeyUnderAKnownKid() throws Exception {
+        TestKey attacker = TestKey.generate();
+        String forged = attacker.sign(claimsOf(key.token("read", "admin")), key.kid());
+        HttpResponse<String> response = get("/api/data", forged);
+        assertInvalidToken(response);
+    }
+
+    @Test
+    void missingScopeGets403InsufficientScopeNamingIt() throws Exception {
+        HttpResponse<String> response = get("/api/scope", key.token("write readwrite", "admin"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response))
+                .startsWith("Bearer realm=\"" + ManagedServer.REALM + "\"")
+                .contains("error=\"insufficient_scope\"")
+                .contains("scope=\"read\"");
+    }
+
+    @Test
+    void failingClaimRuleGets403() throws Exception {
+        HttpResponse<String> response = get("/api/claim", key.token("read", "user"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response)).contains("error=\"insufficient_scope\"");
+    }
+
+    @Test
+    void twoAuthorizationHeadersGet400() throws Exception {
+        String token = key.token("read", "admin");
+        HttpResponse<String> response = send(request("/api/data")
+                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(challenge(response)).contains("error=\"invalid_request\"");
+    }
+
+    @Test
+    void headOnSecuredGetWithoutTokenGets401() throws Exception {
+        HttpResponse<String> response = send(request("/api/data").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
+    }
+
+    @Test
+    void acceptsRotatedKeyWithoutRestart() throws Exception {
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        TestKey next = TestKey.generate();
+        server.jwks.add(next);
+        Thread.sleep(COOLDOWN_MILLIS); // an unknown kid may trigger one fetch per min-refresh-interval
+        int fetchesBefore = server.jwks.requestCount();
+
+        HttpResponse<String> response = get("/api/data", next.token("read", "admin"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(server.jwks.requestCount()).isGreaterThan(fetchesBefore);
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void keepsAcceptingCachedKeysDuringJwksOutage() throws Exception {
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        server.jwks.mode(JwksStub.Mode.FAIL);
+        Thread.sleep(COOLDOWN_MILLIS);
+        // an unknown kid makes the server try (and fail) to refresh its keys ...
+        HttpResponse<String> unknown = get("/api/data", TestKey.generate().token("read", "admin"));
+        assertThat(unknown.statusCode()).isEqualTo(503);
+        // ... and the cached key still works
+        HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("scope 'read' and role 'admin'");
+    }
+
+    @Test
+    void answers503WithinTheDeadlineWhenJwksHangsAndKidIsUnknown() throws Exception {
+        server.jwks.mode(JwksStub.Mode.HANG);
+        Thread.sleep(COOLDOWN_MILLIS);
+        long start = System.nanoTime();
+
+        HttpResponse<String> response = get("/api/data", TestKey.generate().token("read", "admin"));
+
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
+        // the JWKS deadline is 2 s; generous slack for a loaded CI machine, far below the stub's 30 s hang
+        assertThat(elapsed).isLessThan(JWKS_DEADLINE.plusSeconds(8));
+    }
+
+    @Test
+    void answers503WhenJwksFailsAndKidIsUnknown() throws Exception {
+        server.jwks.mode(JwksStub.Mode.FAIL);
+        Thread.sleep(COOLDOWN_MILLIS);
+        HttpResponse<String> response = get("/api/data", TestKey.generate().token("read", "admin"));
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void assertInvalidToken(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
+        assertThat(challenge(response))
+                .startsWith("Bearer realm=\"" + ManagedServer.REALM + "\"")
+                .contains("error=\"invalid_token\"");
+    }
+
+    private static String challenge(HttpResponse<String> response) {
+        List<String> values = response.headers().allValues("WWW-Authenticate");
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+
+    /** @return the payload (claims JSON) of a compact token */
+    private static String claimsOf(String token) {
+        String payload = token.split("\\.")[1];
+        return new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

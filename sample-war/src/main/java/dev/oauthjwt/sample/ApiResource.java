@@ -1,0 +1,68 @@
+package dev.oauthjwt.sample;
+
+import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.Secured;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * The sample API. It reads the verified token in the two supported ways: the principal of the request's
+ * {@link SecurityContext} cast to {@link JwtPrincipal} ({@code /api/data}), and an {@code @Inject AccessToken} in a
+ * CDI bean ({@link CallerInfo}, used by {@code /api/scope} and {@code /api/claim}).
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiResource {
+
+    @Inject
+    CallerInfo caller;
+
+    /** Open to everyone. */
+    @GET
+    @Path("public")
+    public JsonObject publicEndpoint() {
+        return Json.createObjectBuilder().add("message", "Public endpoint, no token needed").build();
+    }
+
+    /** Any valid token (global rules: issuer, audience). The seed article's endpoint. */
+    @GET
+    @Path("data")
+    @Secured
+    public JsonObject data(@Context SecurityContext securityContext) {
+        JwtPrincipal token = (JwtPrincipal) securityContext.getUserPrincipal();
+        String scope = token.getStringClaim("scope").orElse("");
+        String role = token.getStringClaim("role").orElse("");
+        return Json.createObjectBuilder()
+                .add("message", "API called for user with scope '" + scope + "' and role '" + role + "'")
+                .build();
+    }
+
+    /** Requires the {@code read} scope. */
+    @GET
+    @Path("scope")
+    @Secured(scopes = "read")
+    public JsonObject scope() {
+        return Json.createObjectBuilder()
+                .add("subject", caller.subject())
+                .add("scope", caller.scope())
+                .build();
+    }
+
+    /** Requires the claim {@code role} to be {@code admin}. */
+    @GET
+    @Path("claim")
+    @Secured(claims = "role=admin")
+    public JsonObject claim() {
+        return Json.createObjectBuilder()
+                .add("subject", caller.subject())
+                .add("role", caller.role())
+                .build();
+    }
+}
