@@ -59,7 +59,9 @@ class JwksOverHttpTest extends SecuredApiTestBase {
         for (int i = 0; i < 20; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response = getWithToken("/api/data", token);
-            max = Math.max(max, System.nanoTime() - start);
+            if (i > 0) {
+                max = Math.max(max, System.nanoTime() - start); // the first request also builds the validator
+            }
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
             assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
@@ -67,7 +69,7 @@ class JwksOverHttpTest extends SecuredApiTestBase {
         }
         assertThat(jwks.requestCount()).as("no fetch per request").isLessThanOrEqualTo(2);
         assertThat(max / 1_000_000).isLessThan(BOUND_MS);
-        System.out.printf("[hardening] G128 over HTTP: 20 answers 503, max %.1f ms%n", max / 1e6);
+        System.out.printf("[hardening] G128 over HTTP: 20 answers 503, max %.1f ms after the first%n", max / 1e6);
 
         jwks.publish(key);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -86,6 +88,7 @@ class JwksOverHttpTest extends SecuredApiTestBase {
         assertThat(call(valid).statusCode()).isEqualTo(200);
         jwks.resetCount();
         jwks.delay(30_000); // every fetch from now on stalls far beyond the deadline
+        Thread.sleep(COOLDOWN_MS + 200); // past the cooldown: the first unknown kid starts a (stalling) fetch
         ExecutorService clients = Executors.newFixedThreadPool(4);
         long started = System.nanoTime();
         try {
@@ -124,6 +127,7 @@ class JwksOverHttpTest extends SecuredApiTestBase {
                     + "%d JWKS fetches, max unknown-kid answer %.1f ms, max valid answer %.1f ms%n", elapsedMs,
                     jwks.requestCount(), maxUnknown / 1e6, maxValid / 1e6);
             assertThat(maxUnknown / 1_000_000).isLessThan(BOUND_MS);
+            assertThat(jwks.requestCount()).as("the stalled JWKS was asked").isPositive();
             assertThat(jwks.requestCount()).as("at most one fetch per cooldown")
                     .isLessThanOrEqualTo(1 + (int) (elapsedMs / COOLDOWN_MS) + 1);
         } finally {

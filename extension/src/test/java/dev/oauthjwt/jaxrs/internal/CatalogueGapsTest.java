@@ -459,8 +459,12 @@ class CatalogueGapsTest {
         @Test
         void C74_jwtToolStyleMutationOfEveryMemberAndClaim_neverEscapesAndNeverWidensAccess() {
             String canaryUrl = String.valueOf(canary.uri().getPort());
+            // a long cooldown: the kid mutations must not turn this into a JWKS fetch per injection
+            TokenValidator validator = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.jwks.min-refresh-interval", "PT5M"));
+            accepted(validator, Tokens.valid(ec256).sign());
             int cases = 0;
             List<String> widened = new ArrayList<>();
+            try {
             Map<String, Object> baseHeader = new HashMap<>(Map.of("alg", "ES256", "typ", "at+jwt", "kid", "ec-256"));
             List<String> headerNames = List.of("alg", "typ", "kid", "jku", "x5u", "jwk", "cty", "crit", "zip", "x5c");
             List<String> claimNames = List.of("iss", "sub", "aud", "exp", "iat", "nbf", "scope", "scp", "jti",
@@ -507,6 +511,9 @@ class CatalogueGapsTest {
                         assertThat(e.failure().status()).isEqualTo(401);
                     }
                 }
+            }
+            } finally {
+                validator.close();
             }
             assertThat(widened).as("mutations that were accepted").isEmpty();
             assertThat(canary.requestCount()).as("no outbound request").isZero();
