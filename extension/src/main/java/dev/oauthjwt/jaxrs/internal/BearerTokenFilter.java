@@ -9,9 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * Authenticates and authorizes a request to one secured resource method: takes the Bearer token, has the
- * application's {@link TokenValidator} verify it, refuses a second token in a form body
- * ({@link FormBodyTokenDetector}, looked at only once the header token was verified, so an invalid token is refused
- * before any of the body is read), applies the method's {@link EndpointRules}, and on success replaces
+ * application's {@link TokenValidator} verify it, applies the method's {@link EndpointRules}, and on success replaces
  * the request's security context. Every failure aborts the request with {@link BearerChallenge}; no input leads to a
  * 500. Registered per method by {@link SecuredFeature}.
  */
@@ -38,9 +36,6 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             String token = BearerTokenExtractor.extract(request.getHeaders().get(HttpHeaders.AUTHORIZATION),
                     request.getUriInfo().getQueryParameters().containsKey("access_token"));
             JwtPrincipal principal = rt.validator().validate(token);
-            if (FormBodyTokenDetector.bodyCarriesToken(request)) {
-                throw new TokenRejectedException(Failure.MULTIPLE_CREDENTIALS); // RFC 6750 §2: one method only
-            }
             rules.authorize(principal);
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(principal, secure));
