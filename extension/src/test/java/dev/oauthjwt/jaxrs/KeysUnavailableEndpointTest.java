@@ -34,7 +34,7 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
         for (int i = 0; i < 20; i++) {
             assertThat(getWithToken("/api/data", token).statusCode()).isEqualTo(503);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(jwks.requestCount()).isEqualTo(1);
 
         jwks.publish(key);
@@ -49,7 +49,7 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
             long start = System.nanoTime();
             HttpResponse<String> response = getWithToken("/api/data", Tokens.valid(key).header("kid", "new").sign());
             assertThat(response.statusCode()).isIn(401, 503);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         } finally {
             stalled.delay(0);
         }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 abstract class ManagedServer implements AutoCloseable {
 
-    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.bootTimeoutSeconds", 300));
+    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.bootTimeoutSeconds", 420));
     static final String REALM = "it-tests";
 
     final String name;

@@ -167,6 +167,28 @@ abstract class SecuredApiContract {
     }
 
     @Test
+    void tokenAlsoInQueryGets400() throws Exception {
+        String token = key.token("read", "admin");
+        HttpResponse<String> response = send(request("/api/data?access_token=" + token)
+                .header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(challenge(response)).contains("error=\"invalid_request\"");
+    }
+
+    @Test
+    void malformedBearerHeaderGets400() throws Exception {
+        HttpResponse<String> response = send(request("/api/data").header("Authorization", "Bearer a b"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(challenge(response)).contains("error=\"invalid_request\"");
+    }
+
+    @Test
+    void publicEndpointIgnoresAnInvalidToken() throws Exception {
+        HttpResponse<String> response = get("/api/public", "not-a-token");
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void headOnSecuredGetWithoutTokenGets401() throws Exception {
         HttpResponse<String> response = send(request("/api/data").method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(401);

@@ -168,7 +168,7 @@ class JwksKeyCacheTest {
         jwks.delay(2_500);
         long start = System.nanoTime();
         assertThat(cache.lookup("k1", "RS256").status()).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

@@ -1,0 +1,258 @@
+package dev.oauthjwt.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Interop with a real Authorization Server: tokens from Keycloak's token endpoint (client-credentials grant, realm
+ * {@code src/test/resources/keycloak/realm-oauth-jwt.json}) sent over real HTTP to the sample WAR on a real server
+ * that trusts Keycloak's issuer and JWKS. One subclass per server ({@link PayaraMicroKeycloakIT},
+ * {@link OpenLibertyKeycloakIT}); Keycloak and the servers are started once per run by {@link Keycloak} and
+ * {@link KeycloakServers}.
+ */
+@ExtendWith({Keycloak.class, KeycloakServers.class})
+abstract class KeycloakInteropContract {
+
+    /** {@code oauth.jwt.jwks.min-refresh-interval} of the servers (1 s), plus a margin. */
+    private static final long COOLDOWN_MILLIS = 1_500;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    KeycloakServer keycloak;
+    ManagedServer server;
+
+    @BeforeEach
+    void servers(KeycloakServer keycloak, ManagedServer server) {
+        this.keycloak = keycloak;
+        this.server = server;
+    }
+
+    @Test
+    void rs256TokenGetsTheSeedMessageWithKeycloakScopeAndRole() throws Exception {
+        String token = keycloak.clientCredentialsToken("sample-client", null);
+        assertThat(KeycloakServer.header(token)).containsEntry("alg", "RS256").containsEntry("typ", "JWT");
+
+        HttpResponse<String> response = get("/api/data", token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .isEqualTo("{\"message\":\"API called for user with scope 'read' and role 'admin'\"}");
+    }
+
+    @Test
+    void requestedOptionalScopeShowsInTheSeedMessage() throws Exception {
+        HttpResponse<String> response = get("/api/data", keycloak.clientCredentialsToken("sample-client", "write"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // Keycloak does not order the scope string
+        assertThat(response.body()).containsAnyOf("scope 'read write' and role 'admin'",
+                "scope 'write read' and role 'admin'");
+    }
+
+    @Test
+    void scopeAndClaimEndpointsSeeTheServiceAccountSubject() throws Exception {
+        String token = keycloak.clientCredentialsToken("sample-client", null);
+        String sub = (String) KeycloakServer.claims(token).get("sub");
+
+        HttpResponse<String> scope = get("/api/scope", token);
+        HttpResponse<String> claim = get("/api/claim", token);
+
+        assertThat(scope.statusCode()).isEqualTo(200);
+        assertThat(scope.body()).isEqualTo("{\"subject\":\"" + sub + "\",\"scope\":\"read\"}");
+        assertThat(claim.statusCode()).isEqualTo(200);
+        assertThat(claim.body()).isEqualTo("{\"subject\":\"" + sub + "\",\"role\":\"admin\"}");
+    }
+
+    @Test
+    void es256AtJwtTokenIsAccepted() throws Exception {
+        String token = keycloak.clientCredentialsToken("es256-client", null);
+        assertThat(KeycloakServer.header(token)).containsEntry("alg", "ES256").containsEntry("typ", "at+jwt");
+
+        HttpResponse<String> data = get("/api/data", token);
+        HttpResponse<String> scope = get("/api/scope", token);
+
+        assertThat(data.statusCode()).isEqualTo(200);
+        assertThat(data.body()).contains("scope 'read' and role 'admin'");
+        assertThat(scope.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenWithoutReadScopeGets403OnScopeEndpoint() throws Exception {
+        String token = keycloak.clientCredentialsToken("no-read-client", null);
+        assertThat(KeycloakServer.claims(token)).containsEntry("aud", KeycloakServer.AUDIENCE);
+
+        HttpResponse<String> response = get("/api/scope", token);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response))
+                .startsWith("Bearer realm=\"" + KeycloakServers.API_REALM + "\"")
+                .contains("error=\"insufficient_scope\"")
+                .contains("scope=\"read\"");
+        assertThat(get("/api/data", token).statusCode()).isEqualTo(200); // otherwise valid
+    }
+
+    @Test
+    void tokenForAnotherAudienceGets401() throws Exception {
+        String token = keycloak.clientCredentialsToken("other-api-client", null);
+        assertThat(KeycloakServer.claims(token)).containsEntry("aud", "other-api");
+
+        HttpResponse<String> response = get("/api/data", token);
+
+        assertInvalidToken(response);
+        assertThat(challenge(response))
+                .contains("error_description=\"The access token is not intended for this audience\"");
+    }
+
+    @Test
+    void acceptsTokensOfARotatedKeycloakKeyWithoutRestartAndOldOnesWhilePublished() throws Exception {
+        String oldToken = keycloak.clientCredentialsToken("sample-client", null);
+        String oldKid = (String) KeycloakServer.header(oldToken).get("kid");
+        assertThat(get("/api/data", oldToken).statusCode()).isEqualTo(200);
+
+        long priority = keycloak.adminKeys().stream()
+                .filter(k -> "RS256".equals(k.get("algorithm")))
+                .mapToLong(k -> ((Number) k.get("providerPriority")).longValue())
+                .max().orElse(100) + 10;
+        keycloak.addKeyProvider("rotated-" + UUID.randomUUID(), "rsa-generated", Map.of(
+                "priority", Long.toString(priority), "keySize", "2048", "algorithm", "RS256",
+                "active", "true", "enabled", "true"));
+        Thread.sleep(COOLDOWN_MILLIS); // an unknown kid triggers at most one JWKS fetch per cooldown
+        String newToken = keycloak.clientCredentialsToken("sample-client", null);
+        String newKid = (String) KeycloakServer.header(newToken).get("kid");
+
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(keycloak.publishedKeys()).extracting(k -> k.get("kid")).contains(oldKid, newKid);
+        HttpResponse<String> response = get("/api/data", newToken);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("scope 'read' and role 'admin'");
+        assertThat(get("/api/data", oldToken).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void publishedEncryptionKeyIsNeverSelectedForSignatures() throws Exception {
+        List<Map<String, Object>> keys = keycloak.publishedKeys();
+        String encKid = keys.stream().filter(k -> "enc".equals(k.get("use"))).map(k -> (String) k.get("kid"))
+                .findFirst().orElseThrow(() -> new AssertionError("Keycloak publishes no use=enc key"));
+        String token = keycloak.clientCredentialsToken("sample-client", null);
+        Map<String, Object> header = new LinkedHashMap<>(KeycloakServer.header(token));
+        header.put("kid", encKid);
+
+        assertInvalidToken(get("/api/data", KeycloakServer.withHeader(token, header)));
+    }
+
+    /**
+     * Stronger than swapping the kid: keys whose private halves the test holds are imported into Keycloak, one as a
+     * signing key ({@code rsa}) and one as an encryption key ({@code rsa-enc}, published with {@code use: enc}); a
+     * token signed with the first is accepted, the same token signed with the second is not.
+     */
+    @Test
+    void tokenSignedWithAPublishedEncryptionKeyIsRejected() throws Exception {
+        KeyPair signing = rsaKeyPair();
+        KeyPair encryption = rsaKeyPair();
+        String suffix = UUID.randomUUID().toString();
+        // priority 1: published, but Keycloak keeps signing (and encrypting) with its own higher-priority keys
+        keycloak.addKeyProvider("imported-sig-" + suffix, "rsa", Map.of("privateKey", pem(signing), "priority", "1",
+                "algorithm", "RS256", "active", "true", "enabled", "true"));
+        keycloak.addKeyProvider("imported-enc-" + suffix, "rsa-enc", Map.of("privateKey", pem(encryption),
+                "priority", "1", "algorithm", "RSA-OAEP", "active", "true", "enabled", "true"));
+        List<Map<String, Object>> keys = keycloak.publishedKeys();
+        Map<String, Object> sigJwk = published(keys, signing);
+        Map<String, Object> encJwk = published(keys, encryption);
+        assertThat(sigJwk).containsEntry("use", "sig");
+        assertThat(encJwk).containsEntry("use", "enc");
+        Thread.sleep(COOLDOWN_MILLIS);
+
+        HttpResponse<String> accepted = get("/api/data", sign(signing, (String) sigJwk.get("kid")));
+        HttpResponse<String> rejected = get("/api/data", sign(encryption, (String) encJwk.get("kid")));
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("scope 'read' and role 'admin'");
+        assertInvalidToken(rejected);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static KeyPair rsaKeyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    private static String pem(KeyPair pair) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static Map<String, Object> published(List<Map<String, Object>> keys, KeyPair pair) {
+        BigInteger modulus = ((RSAPublicKey) pair.getPublic()).getModulus();
+        return keys.stream()
+                .filter(k -> k.get("n") instanceof String n
+                        && new BigInteger(1, Base64.getUrlDecoder().decode(n)).equals(modulus))
+                .findFirst().orElseThrow(() -> new AssertionError("imported key not in Keycloak's JWKS"));
+    }
+
+    /** A token like Keycloak's (issuer, audience, scope read, role admin), signed by the test with this key. */
+    private String sign(KeyPair pair, String kid) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(keycloak.issuer());
+        claims.setAudience(KeycloakServer.AUDIENCE);
+        claims.setSubject(UUID.randomUUID().toString());
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() + 300));
+        claims.setGeneratedJwtId();
+        claims.setClaim("azp", "sample-client");
+        claims.setClaim("scope", "read");
+        claims.setClaim("role", "admin");
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(pair.getPrivate());
+        jws.setKeyIdHeaderValue(kid);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        return jws.getCompactSerialization();
+    }
+
+    private static void assertInvalidToken(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(challenge(response))
+                .startsWith("Bearer realm=\"" + KeycloakServers.API_REALM + "\"")
+                .contains("error=\"invalid_token\"");
+    }
+
+    private static String challenge(HttpResponse<String> response) {
+        List<String> values = response.headers().allValues("WWW-Authenticate");
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(server.uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET().build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

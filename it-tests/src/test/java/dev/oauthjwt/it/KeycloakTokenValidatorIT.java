@@ -1,0 +1,125 @@
+package dev.oauthjwt.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.TokenValidator;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real Keycloak tokens through the extension's validator, in process (no application server): the realm and the
+ * token shapes (typ JWT / at+jwt, azp, UUID sub, scope string, hard-coded role) are checked here first, then end to
+ * end on the servers by {@link KeycloakInteropTests}.
+ */
+@ExtendWith(Keycloak.class)
+class KeycloakTokenValidatorIT {
+
+    private static KeycloakServer keycloak;
+    private static TokenValidator validator;
+
+    @BeforeAll
+    static void createValidator(KeycloakServer server) {
+        keycloak = server;
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("oauth.jwt.jwks-uri", server.jwksUri());
+        properties.put("oauth.jwt.issuer", server.issuer());
+        properties.put("oauth.jwt.audience", KeycloakServer.AUDIENCE);
+        properties.put("oauth.jwt.roles-claim", "role");
+        properties.put("oauth.jwt.jwks.min-refresh-interval", "1");
+        OAuthJwtConfig config = OAuthJwtConfig.from(new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "keycloak-it", 100))
+                .build());
+        validator = TokenValidator.create(config, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void closeValidator() {
+        if (validator != null) {
+            validator.close();
+        }
+    }
+
+    @Test
+    void acceptsRs256ClientCredentialsToken() throws Exception {
+        String token = keycloak.clientCredentialsToken("sample-client", null);
+        Map<String, Object> header = KeycloakServer.header(token);
+        Map<String, Object> claims = KeycloakServer.claims(token);
+        System.out.println("[it] example Keycloak access token (signature omitted):\n  header " + JsonUtil.toJson(header)
+                + "\n  claims " + JsonUtil.toJson(claims));
+
+        JwtPrincipal principal = validator.validate(token);
+
+        assertThat(header).containsEntry("alg", "RS256").containsEntry("typ", "JWT");
+        assertThat(claims).containsEntry("azp", "sample-client").containsKey("sub");
+        assertThat(principal.getName()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(principal.getIssuer()).isEqualTo(keycloak.issuer());
+        assertThat(principal.getAudience()).containsExactly(KeycloakServer.AUDIENCE);
+        assertThat(principal.getScopes()).containsExactly("read");
+        assertThat(principal.getStringClaim("role")).contains("admin");
+        assertThat(principal.getRoles()).containsExactly("admin");
+    }
+
+    @Test
+    void acceptsOptionalScopeWhenRequested() throws Exception {
+        JwtPrincipal principal = validator.validate(keycloak.clientCredentialsToken("sample-client", "write"));
+
+        assertThat(principal.getScopes()).containsExactlyInAnyOrder("read", "write");
+    }
+
+    @Test
+    void acceptsEs256AtJwtToken() throws Exception {
+        String token = keycloak.clientCredentialsToken("es256-client", null);
+
+        JwtPrincipal principal = validator.validate(token);
+
+        assertThat(KeycloakServer.header(token)).containsEntry("alg", "ES256").containsEntry("typ", "at+jwt");
+        assertThat(principal.getStringClaim("azp")).contains("es256-client");
+        assertThat(principal.getScopes()).containsExactly("read");
+    }
+
+    @Test
+    void acceptsTokenWithoutReadScopeButRightAudience() throws Exception {
+        JwtPrincipal principal = validator.validate(keycloak.clientCredentialsToken("no-read-client", null));
+
+        assertThat(principal.getScopes()).doesNotContain("read");
+    }
+
+    @Test
+    void rejectsTokenForAnotherAudience() throws Exception {
+        String token = keycloak.clientCredentialsToken("other-api-client", null);
+
+        assertThat(KeycloakServer.claims(token)).containsEntry("aud", "other-api");
+        assertThatThrownBy(() -> validator.validate(token))
+                .isInstanceOfSatisfying(TokenRejectedException.class,
+                        e -> assertThat(e.failure()).isEqualTo(Failure.WRONG_AUDIENCE));
+    }
+
+    @Test
+    void neverSelectsTheEncryptionKeyForSignatures() throws Exception {
+        String encKid = keycloak.publishedKeys().stream()
+                .filter(k -> "enc".equals(k.get("use")))
+                .map(k -> (String) k.get("kid"))
+                .findFirst().orElseThrow(() -> new AssertionError("Keycloak publishes no use=enc key"));
+        String token = keycloak.clientCredentialsToken("sample-client", null);
+        Map<String, Object> header = new LinkedHashMap<>(KeycloakServer.header(token));
+        header.put("kid", encKid);
+
+        assertThatThrownBy(() -> validator.validate(KeycloakServer.withHeader(token, header)))
+                .isInstanceOfSatisfying(TokenRejectedException.class,
+                        e -> assertThat(e.failure()).isEqualTo(Failure.UNVERIFIABLE));
+    }
+}
