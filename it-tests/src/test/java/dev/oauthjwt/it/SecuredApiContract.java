@@ -144,6 +144,28 @@ abstract class SecuredApiContract extends SampleApiClient {
         assertThat(challenge(response)).contains("error=\"invalid_request\"");
     }
 
+    /** Catalogue #15 (POLICY): the body is never read; a form-body token is not used, the header token decides. */
+    @Test
+    void A15_formBodyTokenIsIgnored_formFieldsReachTheResourceIntact() throws Exception {
+        String token = key.token("read", "admin");
+        HttpResponse<String> both = send(form(token, "message=hi&access_token=" + token));
+        assertThat(both.statusCode()).isEqualTo(200);
+        assertThat(both.body()).contains("\"length\":2");
+        HttpResponse<String> large = send(form(token, "x=1&message=" + "a".repeat(100_000) + "&y=2"));
+        assertThat(large.statusCode()).isEqualTo(200);
+        assertThat(large.body()).contains("\"length\":100000");
+        // a valid token in the body never rescues an invalid header token
+        assertInvalidToken(send(form(token + "x", "access_token=" + token)));
+    }
+
+    /** A form POST on HTTP/1.1 (no h2c upgrade offer on a request with a body). */
+    private HttpRequest.Builder form(String token, String body) {
+        return request("/api/form").version(HttpClient.Version.HTTP_1_1)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
     @Test
     void tokenAlsoInQueryGets400() throws Exception {
         String token = key.token("read", "admin");

@@ -5,7 +5,10 @@ import dev.oauthjwt.jaxrs.Secured;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -53,6 +56,18 @@ public class ApiResource {
                 .add("subject", caller.subject())
                 .add("scope", caller.scope())
                 .build();
+    }
+
+    /**
+     * A form POST (any valid token): answers the length of the {@code message} field. The filter never reads the body,
+     * so form fields reach the resource untouched; an {@code access_token} field is not a credential.
+     */
+    @POST
+    @Path("form")
+    @Secured
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject form(@FormParam("message") String message) {
+        return Json.createObjectBuilder().add("length", message == null ? -1 : message.length()).build();
     }
 
     /** Requires the claim {@code role} to be {@code admin}. */

@@ -67,15 +67,15 @@ final class JwksFetcher {
 
     private HttpResponse.BodySubscriber<String> cappedBody(HttpResponse.ResponseInfo info) {
         if (info.statusCode() != 200) {
-            return HttpResponse.BodySubscribers.replacing(null);
+            return new RefusingSubscriber();
         }
         String encoding = info.headers().firstValue("Content-Encoding").orElse("identity").trim();
         if (!encoding.equalsIgnoreCase("identity")) {
-            return HttpResponse.BodySubscribers.replacing(null);
+            return new RefusingSubscriber();
         }
         OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
         if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
-            return HttpResponse.BodySubscribers.replacing(null);
+            return new RefusingSubscriber();
         }
         return new CappedSubscriber();
     }
@@ -84,7 +84,8 @@ final class JwksFetcher {
         if (response.statusCode() != 200 || response.body() == null) {
             throw new IllegalStateException("JWKS answered " + response.statusCode());
         }
-        String cacheControl = String.join(",", response.headers().allValues("Cache-Control"));
+        String cacheControl = String.join(",", response.headers().allValues("Cache-Control"))
+                .toLowerCase(java.util.Locale.ROOT); // directives are case-insensitive (RFC 9111 §5.2)
         OptionalLong maxAge = OptionalLong.empty();
         if (cacheControl.contains("no-store") || cacheControl.contains("no-cache")) {
             maxAge = OptionalLong.of(0);
@@ -95,6 +96,41 @@ final class JwksFetcher {
             }
         }
         return new Document(response.body(), maxAge);
+    }
+
+    /**
+     * The body of a refused response (error status, content coding, declared size over the cap): not read at all. The
+     * subscription is cancelled at once, so an endless or huge body costs neither bandwidth nor memory until the
+     * deadline (a discarding subscriber would drain it).
+     */
+    private static final class RefusingSubscriber implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            s.cancel();
+            body.complete(null);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            // cancelled: nothing is kept
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            body.complete(null);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(null);
+        }
     }
 
     /** Collects at most {@link #MAX_BODY_BYTES} and decodes strict UTF-8; cancels the stream past the cap. */

@@ -86,6 +86,15 @@ final class JwksKeyCache {
             }
             return Lookup.UNAVAILABLE;
         }
+        KeySet latest = usable(keys, now);
+        if (latest != null && latest != current) {
+            // a fetch completed between reading the keys above and the cooldown check: answer from its result
+            List<VerificationKey> found = latest.find(kid, alg);
+            if (!found.isEmpty()) {
+                return new Lookup(Status.FOUND, found);
+            }
+            current = latest;
+        }
         return current == null || lastFetchFailed ? Lookup.UNAVAILABLE : Lookup.UNKNOWN;
     }
 

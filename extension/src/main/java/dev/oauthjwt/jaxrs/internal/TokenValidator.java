@@ -98,13 +98,20 @@ public final class TokenValidator implements AutoCloseable {
     }
 
     private JwtPrincipal doValidate(String token) throws TokenRejectedException {
+        if (token == null) {
+            throw new TokenRejectedException(Failure.MALFORMED_TOKEN);
+        }
+        if (token.length() > BearerTokenExtractor.MAX_TOKEN_LENGTH) {
+            // the same cap as the Authorization header: no decoding or JSON work on oversized input, whoever calls
+            throw new TokenRejectedException(Failure.TOKEN_TOO_LARGE);
+        }
         CompactJws jws = CompactJws.parse(token);
         Map<String, Object> header = jws.header();
         if (!(header.get("alg") instanceof String alg) || !config.algorithms().contains(alg)) {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }
         Object kid = header.get("kid");
-        if (kid != null && !(kid instanceof String)) {
+        if ((kid == null && header.containsKey("kid")) || (kid != null && !(kid instanceof String))) {
             throw new TokenRejectedException(Failure.MALFORMED_TOKEN);
         }
         for (String name : REFUSED_HEADERS) {
@@ -113,7 +120,7 @@ public final class TokenValidator implements AutoCloseable {
             }
         }
         Object typ = header.get("typ");
-        if (typ != null && !(typ instanceof String t && ACCEPTED_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT)))) {
+        if ((typ == null && header.containsKey("typ")) || typ != null && !(typ instanceof String t && ACCEPTED_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT)))) {
             throw new TokenRejectedException(Failure.WRONG_TYPE);
         }
 

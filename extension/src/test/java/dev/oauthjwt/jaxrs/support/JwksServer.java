@@ -29,6 +29,13 @@ public final class JwksServer implements AutoCloseable {
     private volatile long delayMillis;
     private volatile String rawBody;
     private volatile Map<String, String> headers = Map.of();
+    private volatile byte[] rawBytes;
+    private volatile long trickleMillis;
+    private volatile long streamBytes;
+    private volatile long declaredLength = -2;
+    private volatile boolean closed;
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger maxActive = new AtomicInteger();
 
     public JwksServer() {
         try {
@@ -64,6 +71,10 @@ public final class JwksServer implements AutoCloseable {
         this.rawBody = null;
         this.delayMillis = 0;
         this.headers = Map.of();
+        this.rawBytes = null;
+        this.trickleMillis = 0;
+        this.streamBytes = 0;
+        this.declaredLength = -2;
         return this;
     }
 
@@ -87,6 +98,38 @@ public final class JwksServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves these exact bytes as the body (e.g. a gzip stream), instead of the JWKS or {@link #rawBody}. */
+    public JwksServer rawBytes(byte[] body) {
+        this.rawBytes = body.clone();
+        return this;
+    }
+
+    /** Slowloris: sends the body one byte at a time, pausing this long before each byte. */
+    public JwksServer trickle(long millisPerByte) {
+        this.trickleMillis = millisPerByte;
+        return this;
+    }
+
+    /**
+     * Sends {@code bytes} bytes of filler ({@code "aaaa…"}, chunked) instead of the document; a negative count means an
+     * endless chunked stream that only stops when the client goes away or the server closes.
+     */
+    public JwksServer stream(long bytes) {
+        this.streamBytes = bytes;
+        return this;
+    }
+
+    /** Declares this {@code Content-Length} whatever the body really is (a lying length); -1 means chunked. */
+    public JwksServer declaredLength(long length) {
+        this.declaredLength = length;
+        return this;
+    }
+
+    /** @return the largest number of requests this server was handling at the same time */
+    public int maxConcurrentRequests() {
+        return maxActive.get();
+    }
+
     public int requestCount() {
         return requests.get();
     }
@@ -97,12 +140,15 @@ public final class JwksServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
         try {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
             byte[] body;
-            if (rawBody != null) {
+            if (rawBytes != null) {
+                body = rawBytes;
+            } else if (rawBody != null) {
                 body = rawBody.getBytes(StandardCharsets.UTF_8);
             } else {
                 Map<String, Object> document = new LinkedHashMap<>();
@@ -111,21 +157,44 @@ public final class JwksServer implements AutoCloseable {
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(status, body.length);
+            long streamed = streamBytes;
+            long length = declaredLength != -2 ? declaredLength : streamed != 0 ? 0 : body.length;
+            if (length == 0 && streamed == 0 && body.length == 0) {
+                length = -1; // HttpServer: -1 means "no body"
+            } else if (length == -1) {
+                length = 0; // HttpServer: 0 means chunked
+            }
+            exchange.sendResponseHeaders(status, length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                if (streamed != 0) {
+                    byte[] filler = new byte[16 * 1024];
+                    java.util.Arrays.fill(filler, (byte) 'a');
+                    for (long sent = 0; (streamed < 0 || sent < streamed) && !closed; sent += filler.length) {
+                        out.write(filler, 0, (int) (streamed < 0 ? filler.length : Math.min(filler.length, streamed - sent)));
+                    }
+                } else if (trickleMillis > 0) {
+                    for (int i = 0; i < body.length && !closed; i++) {
+                        Thread.sleep(trickleMillis);
+                        out.write(body[i]);
+                        out.flush();
+                    }
+                } else {
+                    out.write(body);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException clientWentAway) {
             // the client's deadline passed first
         } finally {
+            active.decrementAndGet();
             exchange.close();
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

@@ -15,6 +15,10 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    public static MutableClock startingNow() {
+        return new MutableClock(Instant.now());
+    }
+
     public void advance(Duration by) {
         now = now.plus(by);
     }
