@@ -189,7 +189,7 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     }
 
     @Test
-    void answersMissingScopeWithInsufficientScopeAndTheRequiredScopes_E106_E120() {
+    void answersMissingScopeWithInsufficientScopeAndTheRequiredScopes_E106_F120() {
         HttpResponse<String> response = getWithToken("/api/scope", Tokens.valid(key).claim("scope", "write").sign());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\", error=\"insufficient_scope\", "

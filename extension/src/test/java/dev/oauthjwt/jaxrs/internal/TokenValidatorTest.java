@@ -153,7 +153,7 @@ class TokenValidatorTest {
         }
 
         @Test
-        void rejectsJwkWhoseAlgDiffersFromTheToken_C46_C137() {
+        void rejectsJwkWhoseAlgDiffersFromTheToken_C46_G137() {
             Map<String, Object> jwk = rsa.publicJwk();
             jwk.put("alg", "RS256");
             jwks.publishJwks(List.of(jwk));
@@ -241,7 +241,7 @@ class TokenValidatorTest {
         }
 
         @Test
-        void rejectsNestedTokens_C35_C66() {
+        void rejectsNestedTokens_B35_C66() {
             String inner = Tokens.valid(rsa).sign();
             String nested = Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}",
                     "\"" + inner + "\"", rsa);
