@@ -157,6 +157,22 @@ final class ConfigReader {
         return optional(key).orElse(defaultValue);
     }
 
+    int integer(String key, int defaultValue, int min, int max) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        String value = raw.get();
+        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidConfigurationException(key, "must be a whole number between " + min + " and " + max);
+        }
+        int parsed = Integer.parseInt(value);
+        if (parsed < min || parsed > max) {
+            throw new InvalidConfigurationException(key, "must be a whole number between " + min + " and " + max);
+        }
+        return parsed;
+    }
+
     Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
         Optional<String> raw = optional(key);
         if (raw.isEmpty()) {

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.config.Config;
  * @param jwksMinRefreshInterval cooldown between JWKS fetches
  * @param jwksTimeout total deadline of one JWKS fetch
  * @param jwksStaleIfError how long cached keys outlive failing refreshes
+ * @param cacheMaxSize capacity of the validated-token cache, 0 when disabled
+ * @param cacheMaxAge longest stay of a token in the validated-token cache
  */
 public record OAuthJwtConfig(
         URI jwksUri,
@@ -50,7 +52,9 @@ public record OAuthJwtConfig(
         Duration jwksRefreshInterval,
         Duration jwksMinRefreshInterval,
         Duration jwksTimeout,
-        Duration jwksStaleIfError) {
+        Duration jwksStaleIfError,
+        int cacheMaxSize,
+        Duration cacheMaxAge) {
 
     /** The algorithms allowed when {@link OAuthJwtConfigKeys#ALGORITHMS} is not set; also the only ones accepted. */
     public static final Set<String> ASYMMETRIC_ALGORITHMS =
@@ -91,7 +95,9 @@ public record OAuthJwtConfig(
                 r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(24)),
                 r.duration(JWKS_MIN_REFRESH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 r.duration(JWKS_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(30)),
-                r.duration(JWKS_STALE_IF_ERROR, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7)));
+                r.duration(JWKS_STALE_IF_ERROR, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7)),
+                r.integer(CACHE_MAX_SIZE, 10_000, 0, 1_000_000),
+                r.duration(CACHE_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)));
     }
 
     private static Set<String> ordered(Set<String> values) {

@@ -17,8 +17,9 @@ import org.jose4j.lang.JoseException;
  *
  * @param header the JOSE header members
  * @param claims the payload members (not yet verified)
+ * @param signatureLength the length of the decoded signature, in bytes
  */
-record CompactJws(Map<String, Object> header, Map<String, Object> claims) {
+record CompactJws(Map<String, Object> header, Map<String, Object> claims, int signatureLength) {
 
     static final int MAX_JSON_DEPTH = 16;
 
@@ -39,8 +40,8 @@ record CompactJws(Map<String, Object> header, Map<String, Object> claims) {
         }
         byte[] headerBytes = decode(header);
         byte[] payloadBytes = decode(payload);
-        decode(signature);
-        return new CompactJws(json(headerBytes), json(payloadBytes));
+        int signatureLength = decode(signature).length;
+        return new CompactJws(json(headerBytes), json(payloadBytes), signatureLength);
     }
 
     /** Decodes canonical base64url: alphabet only, no padding, and the string re-encodes to itself (zero pad bits). */

@@ -29,10 +29,10 @@ final class JwksKeyCache {
     /** What a lookup found. */
     enum Status { FOUND, UNKNOWN, UNAVAILABLE }
 
-    /** The outcome of a lookup: the candidate keys (at most two) when found. */
-    record Lookup(Status status, List<VerificationKey> keys) {
-        static final Lookup UNKNOWN = new Lookup(Status.UNKNOWN, List.of());
-        static final Lookup UNAVAILABLE = new Lookup(Status.UNAVAILABLE, List.of());
+    /** The outcome of a lookup: the candidate keys (at most two) when found, and the key set they come from. */
+    record Lookup(Status status, List<VerificationKey> keys, KeySet keySet) {
+        static final Lookup UNKNOWN = new Lookup(Status.UNKNOWN, List.of(), null);
+        static final Lookup UNAVAILABLE = new Lookup(Status.UNAVAILABLE, List.of(), null);
     }
 
     private final JwksFetcher fetcher;
@@ -71,7 +71,7 @@ final class JwksKeyCache {
             }
             List<VerificationKey> found = current.find(kid, alg);
             if (!found.isEmpty()) {
-                return new Lookup(Status.FOUND, found);
+                return new Lookup(Status.FOUND, found, current);
             }
             if (kid == null) {
                 return Lookup.UNKNOWN; // a kid-less token never causes a fetch
@@ -82,7 +82,7 @@ final class JwksKeyCache {
             KeySet fetched = await(fetch);
             if (fetched != null) {
                 List<VerificationKey> found = fetched.find(kid, alg);
-                return found.isEmpty() ? Lookup.UNKNOWN : new Lookup(Status.FOUND, found);
+                return found.isEmpty() ? Lookup.UNKNOWN : new Lookup(Status.FOUND, found, fetched);
             }
             return Lookup.UNAVAILABLE;
         }
@@ -96,6 +96,21 @@ final class JwksKeyCache {
             current = latest;
         }
         return current == null || lastFetchFailed ? Lookup.UNAVAILABLE : Lookup.UNKNOWN;
+    }
+
+    /**
+     * The key set a cached verification is checked against: the one {@link #lookup} would use, with the same
+     * background refresh when it is due. Never fetches in the caller's thread.
+     *
+     * @return the usable key set, or {@code null} when none is (the caller must then validate afresh)
+     */
+    KeySet currentKeys() {
+        Instant now = clock.instant();
+        KeySet current = usable(keys, now);
+        if (current != null && !now.isBefore(current.freshUntil())) {
+            startFetch(now);
+        }
+        return current;
     }
 
     /** @return seconds until the next fetch may start, at least 1: the {@code Retry-After} of a 503 */

@@ -22,7 +22,11 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * Verifies one access token, in this order: strict compact-serialization parsing; the JOSE header (allowed
  * {@code alg}, string {@code kid}, accepted {@code typ}, no {@code crit}, {@code b64}, {@code zip} or {@code cty});
  * key selection from the JWKS by {@code kid} and algorithm; the signature and the library's claim checks
- * (smallrye-jwt, with the key given explicitly and 2048-bit RSA enforced); then {@link ClaimsVerifier}.
+ * (smallrye-jwt, with the key given explicitly and 2048-bit RSA enforced); then {@link ClaimsVerifier}. An ECDSA
+ * signature must have exactly the length RFC 7518 §3.4 prescribes (the library also accepts shorter spellings).
+ *
+ * <p>Tokens that pass are remembered in a {@link ValidatedTokenCache} (unless {@code oauth.jwt.cache.max-size} is 0);
+ * a repeated token is answered from it, see there for why that gives the answer a fresh validation would give.
  *
  * <p>Built once per application; thread-safe. Never throws anything but {@link TokenRejectedException}.
  */
@@ -39,6 +43,7 @@ public final class TokenValidator implements AutoCloseable {
     private final JwksKeyCache keyCache;
     private final ClaimsVerifier claimsVerifier;
     private final DefaultJWTParser parser;
+    private final ValidatedTokenCache cache;
     private final AutoCloseable resources;
 
     TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Clock clock, AutoCloseable resources) {
@@ -46,6 +51,9 @@ public final class TokenValidator implements AutoCloseable {
         this.keyCache = keyCache;
         this.claimsVerifier = new ClaimsVerifier(config, clock);
         this.parser = new DefaultJWTParser(libraryContext(config));
+        this.cache = config.cacheMaxSize() > 0
+                ? new ValidatedTokenCache(config.cacheMaxSize(), config.cacheMaxAge(), clock)
+                : null;
         this.resources = resources;
     }
 
@@ -97,6 +105,11 @@ public final class TokenValidator implements AutoCloseable {
         return keyCache.retryAfterSeconds();
     }
 
+    /** @return the validated-token cache, or {@code null} when disabled */
+    ValidatedTokenCache cache() {
+        return cache;
+    }
+
     private JwtPrincipal doValidate(String token) throws TokenRejectedException {
         if (token == null) {
             throw new TokenRejectedException(Failure.MALFORMED_TOKEN);
@@ -104,6 +117,13 @@ public final class TokenValidator implements AutoCloseable {
         if (token.length() > BearerTokenExtractor.MAX_TOKEN_LENGTH) {
             // the same cap as the Authorization header: no decoding or JSON work on oversized input, whoever calls
             throw new TokenRejectedException(Failure.TOKEN_TOO_LARGE);
+        }
+        TokenDigest digest = cache == null ? null : cache.digest(token);
+        if (digest != null) {
+            JwtPrincipal cached = cache.get(digest, keyCache);
+            if (cached != null) {
+                return cached;
+            }
         }
         CompactJws jws = CompactJws.parse(token);
         Map<String, Object> header = jws.header();
@@ -131,11 +151,17 @@ public final class TokenValidator implements AutoCloseable {
         if (lookup.status() == JwksKeyCache.Status.UNKNOWN) {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }
+        int requiredLength = EcdsaSignatures.requiredLength(alg);
+        if (requiredLength >= 0 && jws.signatureLength() != requiredLength) {
+            throw new TokenRejectedException(Failure.UNVERIFIABLE);
+        }
         boolean signatureVerified = false;
+        VerificationKey verifiedBy = null;
         for (VerificationKey key : lookup.keys()) {
             try {
                 parser.verify(token, key.publicKey());
                 signatureVerified = true;
+                verifiedBy = key;
                 break;
             } catch (ParseException e) {
                 if (!isSignatureFailure(e)) {
@@ -150,7 +176,11 @@ public final class TokenValidator implements AutoCloseable {
         }
         claimsVerifier.verify(jws.claims());
         String name = (String) jws.claims().get(config.principalClaim());
-        return new JwtPrincipal(name, jws.claims(), config.rolesClaim());
+        JwtPrincipal principal = new JwtPrincipal(name, jws.claims(), config.rolesClaim());
+        if (digest != null) {
+            cache.put(digest, principal, verifiedBy, (String) kid, alg, lookup.keySet(), (Long) jws.claims().get("exp"));
+        }
+        return principal;
     }
 
     /**
