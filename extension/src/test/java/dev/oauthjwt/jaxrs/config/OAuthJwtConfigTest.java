@@ -54,6 +54,8 @@ class OAuthJwtConfigTest {
         assertThat(config.jwksMinRefreshInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.jwksTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.jwksStaleIfError()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.cacheMaxSize()).isEqualTo(10_000);
+        assertThat(config.cacheMaxAge()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -74,6 +76,8 @@ class OAuthJwtConfigTest {
         values.put("oauth.jwt.jwks.min-refresh-interval", "10");
         values.put("oauth.jwt.jwks.timeout", "PT2.5S");
         values.put("oauth.jwt.jwks.stale-if-error", "PT1H");
+        values.put("oauth.jwt.cache.max-size", "500");
+        values.put("oauth.jwt.cache.max-age", "PT30S");
         OAuthJwtConfig config = read(values);
         assertThat(config.audiences()).containsExactly("api", "https://api.example.test");
         assertThat(config.algorithms()).containsExactly("RS256", "ES256");
@@ -89,6 +93,31 @@ class OAuthJwtConfigTest {
         assertThat(config.jwksMinRefreshInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.jwksTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.jwksStaleIfError()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.cacheMaxSize()).isEqualTo(500);
+        assertThat(config.cacheMaxAge()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void acceptsACacheSizeOfZeroToDisableTheCache() {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.cache.max-size", "0");
+        assertThat(read(values).cacheMaxSize()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1", "1000001", "ten", "1e4", "99999999999"})
+    void refusesACacheSizeThatIsNotAWholeNumberInRange(String size) {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.cache.max-size", size);
+        assertRefused(values, "oauth.jwt.cache.max-size", "whole number between 0 and 1000000");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "PT0.5S", "PT2H"})
+    void refusesACacheMaxAgeOutOfRange(String age) {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.cache.max-age", age);
+        assertRefused(values, "oauth.jwt.cache.max-age", "must be between 1 s and 3600 s");
     }
 
     @Test
