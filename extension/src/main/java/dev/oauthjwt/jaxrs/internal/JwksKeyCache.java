@@ -91,7 +91,7 @@ final class JwksKeyCache {
             // a fetch completed between reading the keys above and the cooldown check: answer from its result
             List<VerificationKey> found = latest.find(kid, alg);
             if (!found.isEmpty()) {
-                return new Lookup(Status.FOUND, found);
+                return new Lookup(Status.FOUND, found, latest);
             }
             current = latest;
         }

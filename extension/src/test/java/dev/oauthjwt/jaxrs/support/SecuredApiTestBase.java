@@ -77,6 +77,7 @@ public abstract class SecuredApiTestBase extends JerseyTest {
     protected HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body,
             String... headerPairs) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .version(HttpClient.Version.HTTP_1_1)
                 .method(method, body);
         for (int i = 0; i < headerPairs.length; i += 2) {
             request.header(headerPairs[i], headerPairs[i + 1]);
