@@ -27,7 +27,7 @@ import java.util.Map;
 public class ApiResource {
 
     /**
-     * Created once: every {@code JSON.createObjectBuilder()} call looks the JSON-P provider up with a
+     * Created once: every {@code Json.createObjectBuilder()} call looks the JSON-P provider up with a
      * {@code ServiceLoader} scan of the class path, which costs more than the whole request otherwise.
      */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
