@@ -7,6 +7,7 @@ import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -140,7 +141,8 @@ public final class TokenValidator implements AutoCloseable {
             }
         }
         Object typ = header.get("typ");
-        if ((typ == null && header.containsKey("typ")) || typ != null && !(typ instanceof String t && ACCEPTED_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT)))) {
+        boolean acceptedType = typ instanceof String t && ACCEPTED_TYPES.contains(t.toLowerCase(Locale.ROOT));
+        if (header.containsKey("typ") && !acceptedType) {
             throw new TokenRejectedException(Failure.WRONG_TYPE);
         }
 
