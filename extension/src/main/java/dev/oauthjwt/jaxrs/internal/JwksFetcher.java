@@ -1,5 +1,6 @@
 package dev.oauthjwt.jaxrs.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,8 +137,7 @@ final class JwksFetcher {
     /** Collects at most {@link #MAX_BODY_BYTES} and decodes strict UTF-8; cancels the stream past the cap. */
     private static final class CappedSubscriber implements HttpResponse.BodySubscriber<String> {
         private final CompletableFuture<String> body = new CompletableFuture<>();
-        private final byte[] buffer = new byte[MAX_BODY_BYTES];
-        private int size;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
         private Flow.Subscription subscription;
 
         @Override
@@ -153,15 +153,18 @@ final class JwksFetcher {
 
         @Override
         public void onNext(List<ByteBuffer> items) {
+            if (body.isDone()) {
+                return; // cancelled past the cap: nothing more is kept
+            }
             for (ByteBuffer item : items) {
-                if (item.remaining() > MAX_BODY_BYTES - size) {
+                if (item.remaining() > MAX_BODY_BYTES - buffer.size()) {
                     subscription.cancel();
                     body.completeExceptionally(new IllegalStateException("JWKS body exceeds the size cap"));
                     return;
                 }
-                int n = item.remaining();
-                item.get(buffer, size, n);
-                size += n;
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                buffer.writeBytes(chunk);
             }
         }
 
@@ -176,7 +179,7 @@ final class JwksFetcher {
                 body.complete(StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(buffer, 0, size)).toString());
+                        .decode(ByteBuffer.wrap(buffer.toByteArray())).toString());
             } catch (Exception e) {
                 body.completeExceptionally(e);
             }

@@ -173,11 +173,6 @@ final class ValidatedTokenCache {
         return entries.size();
     }
 
-    /** Drops every entry. */
-    void clear() {
-        entries.clear();
-    }
-
     private void evict(long now) {
         entries.values().removeIf(e -> now >= e.notAfter || now < e.validatedAt);
         int target = maxSize - Math.max(1, maxSize / 10);
