@@ -1,8 +1,8 @@
 package dev.oauthjwt.bench;
 
-import dev.oauthjwt.jaxrs.JwtPrincipal;
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -84,7 +84,7 @@ public class ValidationBenchmark {
                 .withSources(new PropertiesConfigSource(values, "benchmark", 500)).build()), Clock.systemUTC());
     }
 
-    private static void check(JwtPrincipal principal) {
+    private static void check(VerifiedToken principal) {
         if (!"alice".equals(principal.getName())) {
             throw new IllegalStateException("unexpected principal");
         }
@@ -131,22 +131,22 @@ public class ValidationBenchmark {
     }
 
     @Benchmark
-    public JwtPrincipal extensionRs256() throws Exception {
+    public VerifiedToken extensionRs256() throws Exception {
         return uncached.validate(keys.rsaToken);
     }
 
     @Benchmark
-    public JwtPrincipal extensionEs256() throws Exception {
+    public VerifiedToken extensionEs256() throws Exception {
         return uncached.validate(keys.ecToken);
     }
 
     @Benchmark
-    public JwtPrincipal cachedRs256() throws Exception {
+    public VerifiedToken cachedRs256() throws Exception {
         return cached.validate(keys.rsaToken);
     }
 
     @Benchmark
-    public JwtPrincipal cachedEs256() throws Exception {
+    public VerifiedToken cachedEs256() throws Exception {
         return cached.validate(keys.ecToken);
     }
 

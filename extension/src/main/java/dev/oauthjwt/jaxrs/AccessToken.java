@@ -1,57 +1,52 @@
 package dev.oauthjwt.jaxrs;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * A verified JWT access token: the claims of a request that passed a {@link Secured} endpoint's checks.
+ * A verified OAuth 2.0 JWT access token: the claims of a request that passed a {@link Secured} endpoint's checks.
+ * This is the one type users read claims from. It is a MicroProfile JWT {@link JsonWebToken}, so code written for
+ * MP-JWT reads it the same way ({@code getName}, {@code getClaim}, {@code getGroups}, {@code getAudience} …).
  *
- * <p>In a resource, obtain it from {@code securityContext.getUserPrincipal()} (the principal implements this
- * interface). In a CDI bean, inject it: {@code @Inject AccessToken token} (request scoped). Calling a method of the
- * injected bean during a request that did not pass a {@link Secured} endpoint throws {@link IllegalStateException}.
+ * <p>Obtain it from {@code securityContext.getUserPrincipal()} (cast the principal, never the injected
+ * {@code SecurityContext}, which is a proxy), or inject it into a CDI bean with {@code @Inject AccessToken token}
+ * (request scoped; calling it during a request that did not pass a {@link Secured} endpoint throws
+ * {@link IllegalStateException}).
  *
- * <p>Claim values keep their JSON types: {@link String}, {@link Long} (integers), {@link Double}, {@link Boolean},
- * unmodifiable {@link List} and {@link java.util.Map}. The raw token itself is deliberately not exposed.
+ * <p>Claim values follow MicroProfile JWT: {@code exp}, {@code iat}, {@code nbf}, {@code auth_time} and
+ * {@code updated_at} are {@link Long} seconds (a fraction is dropped); {@code aud} and {@code groups} are
+ * {@code Set<String>}; other string and boolean claims are {@link String} and {@link Boolean}; other numbers, arrays
+ * and objects are JSON-P {@code JsonNumber}, {@code JsonArray} and {@code JsonObject}.
+ *
+ * <p>{@link #getRawToken()} returns {@code null}: the extension never keeps the token text after verification, so no
+ * object a resource can reach (or log, or serialise) holds a bearer credential. A resource that must forward the
+ * caller's token reads the request's {@code Authorization} header itself.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
-public interface AccessToken {
-
-    /** @return the principal name, read from the configured principal claim ({@code sub} by default) */
-    String getName();
-
-    /** @return the {@code sub} claim, if present as a string */
-    Optional<String> getSubject();
-
-    /** @return the {@code iss} claim */
-    String getIssuer();
-
-    /** @return the {@code aud} claim as a list, whether the token carried a string or an array */
-    List<String> getAudience();
-
-    /** @return the {@code exp} claim as an instant */
-    Instant getExpiresAt();
-
-    /** @return the scopes granted by the {@code scope} claim (space separated) and the {@code scp} claim (array or space separated string) */
-    Set<String> getScopes();
-
-    /** @return the roles read from the configured roles claim ({@code groups} by default) */
-    Set<String> getRoles();
-
-    /** @return the names of all claims of the token */
-    Set<String> getClaimNames();
+public interface AccessToken extends JsonWebToken {
 
     /**
-     * @param name the claim name
-     * @return the claim's value with its JSON type, or empty when the token does not carry it
+     * @return the scopes granted by the {@code scope} claim (space separated) and the {@code scp} claim (array or
+     *     space separated string), unmodifiable
      */
-    Optional<Object> getClaim(String name);
+    Set<String> getScopes();
+
+    /**
+     * The roles read from the configured roles claim ({@code oauth.jwt.roles-claim}, default {@code groups}), as
+     * {@code SecurityContext.isUserInRole} sees them.
+     *
+     * @return the roles, unmodifiable
+     */
+    @Override
+    Set<String> getGroups();
 
     /**
      * @param name the claim name
      * @return the claim's value when it is a JSON string, otherwise empty
      */
     default Optional<String> getStringClaim(String name) {
-        return getClaim(name).filter(String.class::isInstance).map(String.class::cast);
+        return claim(name).filter(String.class::isInstance).map(String.class::cast);
     }
 }

@@ -4,7 +4,7 @@ package com.example.orders;
 // Keep the markers; the code compiles with the extension's tests, so the pages cannot show code that does not build.
 
 // START SNIPPET: resource
-import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.Secured;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -36,7 +36,7 @@ public class DataResource {
     @Secured
     public JsonObject data(@Context SecurityContext security) {
         // Cast the principal, never the SecurityContext itself (the runtime injects a proxy).
-        JwtPrincipal token = (JwtPrincipal) security.getUserPrincipal();
+        AccessToken token = (AccessToken) security.getUserPrincipal();
         return Json.createObjectBuilder()
                 .add("subject", token.getName())
                 .add("scopes", String.join(" ", token.getScopes()))

@@ -1,10 +1,10 @@
 package dev.oauthjwt.jaxrs;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;

@@ -1,13 +1,14 @@
 package dev.oauthjwt.it;
 
+import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oauthjwt.jaxrs.JwtPrincipal;
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.Failure;
-import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
-import dev.oauthjwt.jaxrs.internal.TokenValidator;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class KeycloakTokenValidatorIT {
         OAuthJwtConfig config = OAuthJwtConfig.from(new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "keycloak-it", 100))
                 .build());
-        validator = TokenValidator.create(config, Clock.systemUTC());
+        validator = OAuthJwtProducer.create(config, Clock.systemUTC());
     }
 
     @AfterAll
@@ -61,7 +62,7 @@ class KeycloakTokenValidatorIT {
         System.out.println("[it] example Keycloak access token (signature omitted):\n  header " + JsonUtil.toJson(header)
                 + "\n  claims " + JsonUtil.toJson(claims));
 
-        JwtPrincipal principal = validator.validate(token);
+        VerifiedToken principal = validator.validate(token);
 
         assertThat(header).containsEntry("alg", "RS256").containsEntry("typ", "JWT");
         assertThat(claims).containsEntry("azp", "sample-client").containsKey("sub");
@@ -70,12 +71,12 @@ class KeycloakTokenValidatorIT {
         assertThat(principal.getAudience()).containsExactly(KeycloakServer.AUDIENCE);
         assertThat(principal.getScopes()).containsExactly("read");
         assertThat(principal.getStringClaim("role")).contains("admin");
-        assertThat(principal.getRoles()).containsExactly("admin");
+        assertThat(principal.getGroups()).containsExactly("admin");
     }
 
     @Test
     void acceptsOptionalScopeWhenRequested() throws Exception {
-        JwtPrincipal principal = validator.validate(keycloak.clientCredentialsToken("sample-client", "write"));
+        VerifiedToken principal = validator.validate(keycloak.clientCredentialsToken("sample-client", "write"));
 
         assertThat(principal.getScopes()).containsExactlyInAnyOrder("read", "write");
     }
@@ -84,7 +85,7 @@ class KeycloakTokenValidatorIT {
     void acceptsEs256AtJwtToken() throws Exception {
         String token = keycloak.clientCredentialsToken("es256-client", null);
 
-        JwtPrincipal principal = validator.validate(token);
+        VerifiedToken principal = validator.validate(token);
 
         assertThat(KeycloakServer.header(token)).containsEntry("alg", "ES256").containsEntry("typ", "at+jwt");
         assertThat(principal.getStringClaim("azp")).contains("es256-client");
@@ -93,7 +94,7 @@ class KeycloakTokenValidatorIT {
 
     @Test
     void acceptsTokenWithoutReadScopeButRightAudience() throws Exception {
-        JwtPrincipal principal = validator.validate(keycloak.clientCredentialsToken("no-read-client", null));
+        VerifiedToken principal = validator.validate(keycloak.clientCredentialsToken("no-read-client", null));
 
         assertThat(principal.getScopes()).doesNotContain("read");
     }

@@ -1,7 +1,8 @@
 package dev.oauthjwt.sample;
 
-import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.Secured;
+import dev.oauthjwt.jaxrs.AccessToken;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * The sample API. It reads the verified token in the two supported ways: the principal of the request's
- * {@link SecurityContext} cast to {@link JwtPrincipal} ({@code /api/data}), and an {@code @Inject AccessToken} in a
+ * {@link SecurityContext} cast to {@link AccessToken} ({@code /api/data}), and an {@code @Inject AccessToken} in a
  * CDI bean ({@link CallerInfo}, used by {@code /api/scope} and {@code /api/claim}).
  */
 @Path("/")
@@ -47,7 +48,7 @@ public class ApiResource {
     @Path("data")
     @Secured
     public JsonObject data(@Context SecurityContext securityContext) {
-        JwtPrincipal token = (JwtPrincipal) securityContext.getUserPrincipal();
+        AccessToken token = (AccessToken) securityContext.getUserPrincipal();
         String scope = token.getStringClaim("scope").orElse("");
         String role = token.getStringClaim("role").orElse("");
         return JSON.createObjectBuilder()

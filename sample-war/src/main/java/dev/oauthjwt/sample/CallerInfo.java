@@ -13,7 +13,7 @@ public class CallerInfo {
 
     /** @return the token's subject ({@code sub}) */
     public String subject() {
-        return token.getSubject().orElse("");
+        return token.claim("sub").map(String::valueOf).orElse("");
     }
 
     /** @return the granted scopes, space separated */

@@ -1,8 +1,12 @@
 package dev.oauthjwt.jaxrs.internal;
 
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.jose.CompactJws;
+import dev.oauthjwt.jaxrs.internal.jose.StrictJsonSyntax;
+import dev.oauthjwt.jaxrs.internal.token.ClaimsVerifier;
+import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import dev.oauthjwt.bench.BenchmarkKeys;
-import dev.oauthjwt.jaxrs.JwtPrincipal;
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -68,7 +72,7 @@ public final class CpuTimeComparison {
                 claims.verify(parsedClaims);
                 return parsedClaims;
             });
-            variants.put("phase.principal", () -> new JwtPrincipal("alice", parsedClaims, "groups"));
+            variants.put("phase.principal", () -> new VerifiedToken("alice", parsedClaims, "groups"));
             String payloadJson = new String(Base64.getUrlDecoder().decode(keys.rsaToken.split("\\.")[1]),
                     StandardCharsets.UTF_8);
             variants.put("phase.strictJsonSyntax", () -> StrictJsonSyntax.isValid(payloadJson));

@@ -1,5 +1,7 @@
 package dev.oauthjwt.jaxrs.config;
 
+import dev.oauthjwt.jaxrs.Secured;
+
 /**
  * The MicroProfile Config keys read by the extension. These names are public API.
  *

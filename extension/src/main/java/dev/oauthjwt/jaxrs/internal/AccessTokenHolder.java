@@ -1,17 +1,18 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
-import dev.oauthjwt.jaxrs.JwtPrincipal;
+import dev.oauthjwt.jaxrs.Secured;
 import jakarta.enterprise.context.RequestScoped;
 
 /** Holds the verified token of the current request, for injection of {@link AccessToken} into CDI beans. */
 @RequestScoped
 public class AccessTokenHolder {
 
-    private JwtPrincipal principal;
+    private AccessToken token;
 
-    void set(JwtPrincipal verified) {
-        this.principal = verified;
+    /** @param verified the token verified in this request */
+    public void set(AccessToken verified) {
+        this.token = verified;
     }
 
     /**
@@ -19,9 +20,9 @@ public class AccessTokenHolder {
      * @throws IllegalStateException when no secured endpoint verified a token in this request
      */
     AccessToken get() {
-        if (principal == null) {
+        if (token == null) {
             throw new IllegalStateException("No access token was verified in this request: the endpoint is not @Secured");
         }
-        return principal;
+        return token;
     }
 }

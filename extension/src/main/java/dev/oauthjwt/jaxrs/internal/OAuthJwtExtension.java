@@ -1,7 +1,7 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;

@@ -1,18 +1,23 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
+import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Produces the application's single {@link TokenValidator} from MicroProfile Config, closes it when the application
- * stops, and produces the request-scoped {@link AccessToken} of the current request.
+ * Wires the application's single {@link TokenValidator} from MicroProfile Config (its JWKS client runs on two daemon
+ * threads of its own, stopped with the application), and produces the request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -20,7 +25,7 @@ public class OAuthJwtProducer {
     @Produces
     @Singleton
     TokenValidator validator() {
-        return TokenValidator.create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC());
+        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC());
     }
 
     void close(@Disposes TokenValidator validator) {
@@ -31,5 +36,22 @@ public class OAuthJwtProducer {
     @RequestScoped
     AccessToken accessToken(AccessTokenHolder holder) {
         return holder.get();
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param clock the clock for time claims and cache freshness
+     * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
+     */
+    public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
+        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "oauth-jwt-jwks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
+        JwksKeyCache keys = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
+                config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout());
+        return new TokenValidator(config, keys, clock, executor::shutdownNow);
     }
 }

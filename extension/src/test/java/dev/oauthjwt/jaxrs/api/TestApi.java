@@ -1,7 +1,7 @@
 package dev.oauthjwt.jaxrs.api;
 
-import dev.oauthjwt.jaxrs.JwtPrincipal;
 import dev.oauthjwt.jaxrs.Secured;
+import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -29,7 +29,7 @@ public class TestApi {
     @Path("/data")
     @Secured
     public String data(@Context SecurityContext security) {
-        JwtPrincipal principal = (JwtPrincipal) security.getUserPrincipal();
+        VerifiedToken principal = (VerifiedToken) security.getUserPrincipal();
         return principal.getName() + " scopes=" + String.join(",", principal.getScopes())
                 + " scheme=" + security.getAuthenticationScheme()
                 + " users=" + security.isUserInRole("users") + " admins=" + security.isUserInRole("admins");

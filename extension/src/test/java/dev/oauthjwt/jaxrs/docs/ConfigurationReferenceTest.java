@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.docs;
 
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

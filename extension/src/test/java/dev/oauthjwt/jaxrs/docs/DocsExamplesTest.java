@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.docs;
 
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.docs;
 
+import dev.oauthjwt.jaxrs.internal.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.internal.Failure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.oauthjwt.jaxrs.support;
 
+import dev.oauthjwt.jaxrs.internal.http.SecuredFeature;
 import dev.oauthjwt.jaxrs.api.SecuredByClass;
 import dev.oauthjwt.jaxrs.api.SecuredContractImpl;
 import dev.oauthjwt.jaxrs.api.TestApi;
-import dev.oauthjwt.jaxrs.internal.SecuredFeature;
 import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.net.URI;

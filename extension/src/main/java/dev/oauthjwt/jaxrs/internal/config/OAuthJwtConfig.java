@@ -1,0 +1,113 @@
+package dev.oauthjwt.jaxrs.internal.config;
+
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
+import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.*;
+
+import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The validated, immutable {@code oauth.jwt.*} configuration of one application.
+ *
+ * <p>Built once at deployment by {@link #from(Config)}, which refuses every unsafe or malformed value with an
+ * {@link InvalidConfigurationException} naming the key. See {@link OAuthJwtConfigKeys} for the meaning of each key.
+ *
+ * @param jwksUri JWKS endpoint
+ * @param issuer expected issuer
+ * @param audiences accepted audiences, at least one
+ * @param algorithms allowed JWS algorithms, asymmetric only
+ * @param scopes scopes every secured endpoint requires
+ * @param claimRules claim rules every secured endpoint requires
+ * @param requiredClaims claims that must be present, non-null and non-empty
+ * @param realm realm of the challenge, if any
+ * @param clockSkew leeway for time claims
+ * @param maxTokenLifetime longest accepted token lifetime
+ * @param rolesClaim claim listing the roles
+ * @param principalClaim claim naming the principal
+ * @param jwksRefreshInterval freshness of fetched keys
+ * @param jwksMinRefreshInterval cooldown between JWKS fetches
+ * @param jwksTimeout total deadline of one JWKS fetch
+ * @param jwksStaleIfError how long cached keys outlive failing refreshes
+ * @param cacheMaxSize capacity of the validated-token cache, 0 when disabled
+ * @param cacheMaxAge longest stay of a token in the validated-token cache
+ */
+public record OAuthJwtConfig(
+        URI jwksUri,
+        String issuer,
+        Set<String> audiences,
+        Set<JwsAlgorithm> algorithms,
+        Set<String> scopes,
+        List<ClaimRule> claimRules,
+        Set<String> requiredClaims,
+        Optional<String> realm,
+        Duration clockSkew,
+        Duration maxTokenLifetime,
+        String rolesClaim,
+        String principalClaim,
+        Duration jwksRefreshInterval,
+        Duration jwksMinRefreshInterval,
+        Duration jwksTimeout,
+        Duration jwksStaleIfError,
+        int cacheMaxSize,
+        Duration cacheMaxAge) {
+
+    /** Canonical constructor: copies the collections so that the record stays immutable. */
+    public OAuthJwtConfig {
+        audiences = ordered(audiences);
+        algorithms = Collections.unmodifiableSet(new LinkedHashSet<>(algorithms));
+        scopes = ordered(scopes);
+        claimRules = List.copyOf(claimRules);
+        requiredClaims = ordered(requiredClaims);
+    }
+
+    /**
+     * Reads and validates the configuration.
+     *
+     * @param config the application's MicroProfile Config
+     * @return the validated configuration
+     * @throws InvalidConfigurationException when a required key is missing or a value is invalid
+     */
+    public static OAuthJwtConfig from(Config config) {
+        ConfigReader r = new ConfigReader(config);
+        return new OAuthJwtConfig(
+                r.jwksUri(JWKS_URI),
+                r.required(ISSUER),
+                r.audiences(AUDIENCE),
+                r.algorithms(ALGORITHMS),
+                r.scopes(SCOPE),
+                r.claimRules(CLAIMS_PREFIX),
+                new LinkedHashSet<>(r.list(REQUIRED_CLAIMS)),
+                r.realm(REALM),
+                r.duration(CLOCK_SKEW, Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(5)),
+                r.duration(MAX_TOKEN_LIFETIME, Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
+                r.name(ROLES_CLAIM, "groups"),
+                r.name(PRINCIPAL_CLAIM, "sub"),
+                r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(24)),
+                r.duration(JWKS_MIN_REFRESH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+                r.duration(JWKS_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(30)),
+                r.duration(JWKS_STALE_IF_ERROR, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7)),
+                r.integer(CACHE_MAX_SIZE, 10_000, 0, 1_000_000),
+                r.duration(CACHE_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)));
+    }
+
+    private static Set<String> ordered(Set<String> values) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    }
+
+    /**
+     * @param scope a scope name
+     * @return whether it is a non-empty RFC 6750 scope-token (%x21 / %x23-5B / %x5D-7E), safe inside a challenge
+     */
+    public static boolean isScopeToken(String scope) {
+        return scope != null && !scope.isEmpty()
+                && scope.chars().allMatch(c -> c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E));
+    }
+}

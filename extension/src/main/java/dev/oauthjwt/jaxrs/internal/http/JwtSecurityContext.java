@@ -1,0 +1,47 @@
+package dev.oauthjwt.jaxrs.internal.http;
+
+import dev.oauthjwt.jaxrs.AccessToken;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Objects;
+
+/**
+ * The {@link SecurityContext} of a request authenticated by a verified JWT access token: the principal is the
+ * {@link AccessToken}, {@link #isUserInRole(String)} reads its roles ({@code oauth.jwt.roles-claim}), the scheme is
+ * {@code Bearer}.
+ */
+final class JwtSecurityContext implements SecurityContext {
+
+    private static final String BEARER = "Bearer";
+
+    private final AccessToken token;
+    private final boolean secure;
+
+    /**
+     * @param token the verified token
+     * @param secure whether the request came over a secure channel, taken from the original security context
+     */
+    JwtSecurityContext(AccessToken token, boolean secure) {
+        this.token = Objects.requireNonNull(token, "token");
+        this.secure = secure;
+    }
+
+    @Override
+    public AccessToken getUserPrincipal() {
+        return token;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return role != null && token.getGroups().contains(role);
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+        return BEARER;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.oauthjwt.jaxrs.internal.keys;
+
+import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The keys of the JWKS, fetched on demand and kept fresh without per-request network I/O.
+ *
+ * <ul>
+ *   <li>Known {@code kid}: answered from memory. Once the keys are older than their freshness (the refresh interval,
+ *       or the server's {@code Cache-Control: max-age} clamped to [cooldown, refresh interval]) one background refresh
+ *       starts while requests go on with the cached keys.</li>
+ *   <li>Unknown {@code kid}: at most one fetch per cooldown ({@code min-refresh-interval}); concurrent misses wait for
+ *       the same fetch, bounded by its deadline. Within the cooldown the answer is "unknown" at once.</li>
+ *   <li>Failed refresh: the previous keys keep working until {@code stale-if-error} has passed beyond their
+ *       freshness; then, and when nothing was ever fetched, lookups answer "unavailable".</li>
+ * </ul>
+ */
+public final class JwksKeyCache {
+
+    private static final Logger LOG = Logger.getLogger(JwksKeyCache.class.getName());
+
+    /** What a lookup found. */
+    public enum Status { FOUND, UNKNOWN, UNAVAILABLE }
+
+    /** The outcome of a lookup: the candidate keys (at most two) when found, and the key set they come from. */
+    public record Lookup(Status status, List<VerificationKey> keys, KeySet keySet) {
+        static final Lookup UNKNOWN = new Lookup(Status.UNKNOWN, List.of(), null);
+        static final Lookup UNAVAILABLE = new Lookup(Status.UNAVAILABLE, List.of(), null);
+    }
+
+    private final JwksFetcher fetcher;
+    private final Clock clock;
+    private final Duration refreshInterval;
+    private final Duration cooldown;
+    private final Duration staleIfError;
+    private final Duration timeout;
+
+    private volatile KeySet keys;
+    private volatile boolean lastFetchFailed;
+    private Instant lastFetchStart;
+    private CompletableFuture<KeySet> inFlight;
+
+    public JwksKeyCache(JwksFetcher fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
+            Duration staleIfError, Duration timeout) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+        this.refreshInterval = refreshInterval;
+        this.cooldown = cooldown;
+        this.staleIfError = staleIfError;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param kid the token's {@code kid}, or {@code null}
+     * @param alg the token's (allowed) algorithm
+     * @return the keys that fit, or why there are none
+     */
+    public Lookup lookup(String kid, JwsAlgorithm alg) {
+        Instant now = clock.instant();
+        KeySet current = usable(keys, now);
+        if (current != null) {
+            if (!now.isBefore(current.freshUntil())) {
+                startFetch(now); // background refresh; the cached keys answer this request
+            }
+            List<VerificationKey> found = current.find(kid, alg);
+            if (!found.isEmpty()) {
+                return new Lookup(Status.FOUND, found, current);
+            }
+            if (kid == null) {
+                return Lookup.UNKNOWN; // a kid-less token never causes a fetch
+            }
+        }
+        CompletableFuture<KeySet> fetch = startFetch(now);
+        if (fetch != null) {
+            KeySet fetched = await(fetch);
+            if (fetched != null) {
+                List<VerificationKey> found = fetched.find(kid, alg);
+                return found.isEmpty() ? Lookup.UNKNOWN : new Lookup(Status.FOUND, found, fetched);
+            }
+            return Lookup.UNAVAILABLE;
+        }
+        KeySet latest = usable(keys, now);
+        if (latest != null && latest != current) {
+            // a fetch completed between reading the keys above and the cooldown check: answer from its result
+            List<VerificationKey> found = latest.find(kid, alg);
+            if (!found.isEmpty()) {
+                return new Lookup(Status.FOUND, found, latest);
+            }
+            current = latest;
+        }
+        return current == null || lastFetchFailed ? Lookup.UNAVAILABLE : Lookup.UNKNOWN;
+    }
+
+    /**
+     * The key set a cached verification is checked against: the one {@link #lookup} would use, with the same
+     * background refresh when it is due. Never fetches in the caller's thread.
+     *
+     * @return the usable key set, or {@code null} when none is (the caller must then validate afresh)
+     */
+    public KeySet currentKeys() {
+        Instant now = clock.instant();
+        KeySet current = usable(keys, now);
+        if (current != null && !now.isBefore(current.freshUntil())) {
+            startFetch(now);
+        }
+        return current;
+    }
+
+    /** @return seconds until the next fetch may start, at least 1: the {@code Retry-After} of a 503 */
+    public long retryAfterSeconds() {
+        synchronized (this) {
+            if (lastFetchStart == null) {
+                return 1;
+            }
+            long left = Duration.between(clock.instant(), lastFetchStart.plus(cooldown)).toSeconds();
+            return Math.max(1, left + 1);
+        }
+    }
+
+    private KeySet usable(KeySet set, Instant now) {
+        return set != null && now.isBefore(set.freshUntil().plus(staleIfError)) ? set : null;
+    }
+
+    /** Joins the fetch under way, or starts one if the cooldown allows; {@code null} when neither. */
+    private synchronized CompletableFuture<KeySet> startFetch(Instant now) {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        if (lastFetchStart != null && now.isBefore(lastFetchStart.plus(cooldown))) {
+            return null;
+        }
+        lastFetchStart = now;
+        CompletableFuture<KeySet> fetch = fetcher.fetch().thenApply(document -> {
+            List<VerificationKey> parsed = JwkSetParser.parse(document.body());
+            Duration freshFor = document.maxAgeSeconds().isPresent()
+                    ? clamp(Duration.ofSeconds(document.maxAgeSeconds().getAsLong()))
+                    : refreshInterval;
+            return new KeySet(parsed, clock.instant().plus(freshFor));
+        });
+        inFlight = fetch;
+        fetch.whenComplete((set, failure) -> finish(fetch, set, failure));
+        return fetch;
+    }
+
+    private synchronized void finish(CompletableFuture<KeySet> fetch, KeySet set, Throwable failure) {
+        if (failure == null) {
+            keys = set;
+            lastFetchFailed = false;
+        } else {
+            lastFetchFailed = true;
+            LOG.log(Level.WARNING, "Fetching the JWKS failed ({0}); cached keys, if any, stay in use",
+                    rootCause(failure).getClass().getSimpleName());
+        }
+        if (inFlight == fetch) {
+            inFlight = null;
+        }
+    }
+
+    private KeySet await(CompletableFuture<KeySet> fetch) {
+        try {
+            return fetch.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Duration clamp(Duration maxAge) {
+        if (maxAge.compareTo(cooldown) < 0) {
+            return cooldown;
+        }
+        return maxAge.compareTo(refreshInterval) > 0 ? refreshInterval : maxAge;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
