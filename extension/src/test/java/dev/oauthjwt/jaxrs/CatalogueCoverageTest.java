@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * the {@code extension} directory (CI checks a read-only {@code shared/} out next to the clone).
  */
 class CatalogueCoverageTest {
+
+    private static final Logger LOG = Logger.getLogger(CatalogueCoverageTest.class.getName());
 
     private static final Pattern SECTION = Pattern.compile("^## ([A-H])\\.");
     private static final Pattern ROW = Pattern.compile("^\\|\\s*(\\d+)\\s*\\|");
@@ -158,9 +162,10 @@ class CatalogueCoverageTest {
         }
         Set<Integer> unknownPolicyRows = new TreeSet<>(policy);
         unknownPolicyRows.removeAll(catalogue.keySet());
-        warnings.forEach(w -> System.out.println("[coverage] warning: " + w));
-        System.out.printf("[coverage] %d catalogue cases: %d named by tests, %d by the policy table only "
-                + "(%d policy rows in all)%n", catalogue.size(), byTest, byPolicyOnly, policy.size());
+        warnings.forEach(w -> LOG.fine("[coverage] warning: " + w));
+        LOG.fine(String.format(Locale.ROOT,
+                "[coverage] %d catalogue cases: %d named by tests, %d by the policy table only "
+                + "(%d policy rows in all)", catalogue.size(), byTest, byPolicyOnly, policy.size()));
         assertThat(missing).as("catalogue cases neither named by a test method (e.g. A15_… or …_G123) nor documented "
                 + "in " + policyTable()).isEmpty();
         assertThat(unknownPolicyRows).as("policy table rows naming ids the catalogue does not have").isEmpty();
