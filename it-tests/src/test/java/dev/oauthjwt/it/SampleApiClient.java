@@ -44,6 +44,19 @@ abstract class SampleApiClient {
         return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Asserts that the server under test runs what its {@link Matrix} says: its process tree runs the matrix's JDK,
+     * its log names the server version and (Liberty) the features.
+     */
+    void assertServerRunsItsMatrix() throws IOException {
+        String java = server.javaHome.resolve("bin/java").toRealPath().toString();
+        assertThat(server.commands()).as("executables of %s", server).contains(java);
+        for (String evidence : server.platformEvidence()) {
+            assertThat(LocalFiles.findLine(server.serverLog(), evidence))
+                    .as("\"%s\" in %s", evidence, server.serverLog()).isPresent();
+        }
+    }
+
     /** Asserts a 401 with one challenge in the realm, {@code error="invalid_token"}. */
     void assertInvalidToken(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
