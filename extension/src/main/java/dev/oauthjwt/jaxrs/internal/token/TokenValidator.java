@@ -190,7 +190,9 @@ public final class TokenValidator implements AutoCloseable {
         info.setSignatureAlgorithm(config.algorithms().stream()
                 .map(alg -> SignatureAlgorithm.fromAlgorithm(alg.name()))
                 .collect(Collectors.toSet()));
-        info.setClockSkew((int) config.clockSkew().getSeconds());
+        // one more second than configured: the library truncates fractional NumericDates (RFC 7519 §2 allows them),
+        // so it could refuse a token that is still valid; ClaimsVerifier then applies the configured skew exactly
+        info.setClockSkew((int) config.clockSkew().getSeconds() + 1);
         info.setRelaxVerificationKeyValidation(false);
         info.setRequireNamedPrincipal(false);
         return info;
