@@ -8,6 +8,11 @@ import dev.oauthjwt.jaxrs.Secured;
  * <p>Every key can also be set as an environment variable by the MicroProfile Config mapping: upper case, each
  * non-alphanumeric character replaced by {@code _} (for example {@code OAUTH_JWT_JWKS_URI}). Durations accept
  * ISO-8601 ({@code PT30S}) or a whole number of seconds.
+ *
+ * <p>The type, default, bounds and meaning of every key are declared once, in the extension's internal settings
+ * catalogue, from which the configuration is read; tests keep the defaults and bounds written here, in the README and
+ * in the site's configuration reference equal to it. To add a key: a constant here and one line in that catalogue
+ * (its Javadoc says how).
  */
 public final class OAuthJwtConfigKeys {
 
@@ -23,7 +28,10 @@ public final class OAuthJwtConfigKeys {
     /** Accepted audiences, comma separated; the token's {@code aud} must contain one; required. */
     public static final String AUDIENCE = PREFIX + "audience";
 
-    /** Allowed JWS algorithms, comma separated; default all RSA, RSA-PSS and ECDSA ones. {@code none} and HS* refused. */
+    /**
+     * Allowed JWS algorithms, comma separated; default {@code RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384,
+     * ES512} (all RSA, RSA-PSS and ECDSA ones). {@code none} and HS* refused.
+     */
     public static final String ALGORITHMS = PREFIX + "algorithms";
 
     /** Scopes that every {@code @Secured} endpoint requires, space or comma separated; default none. */
@@ -38,7 +46,7 @@ public final class OAuthJwtConfigKeys {
     /** {@code realm} attribute of the {@code WWW-Authenticate} challenge; default absent. */
     public static final String REALM = PREFIX + "realm";
 
-    /** Leeway in seconds for {@code exp}, {@code nbf} and {@code iat}; 0 to 300; default 60. */
+    /** Leeway for {@code exp}, {@code nbf} and {@code iat}; 0 s to 5 min; default 1 min. */
     public static final String CLOCK_SKEW = PREFIX + "clock-skew";
 
     /**
@@ -62,7 +70,7 @@ public final class OAuthJwtConfigKeys {
     /** Total deadline of one JWKS fetch, connect and read; 100 ms to 30 s; default 5 s. */
     public static final String JWKS_TIMEOUT = PREFIX + "jwks.timeout";
 
-    /** How long cached keys keep working while refreshes fail; 0 to 7 days; default 24 h. */
+    /** How long cached keys keep working while refreshes fail; 0 s to 7 days; default 24 h. */
     public static final String JWKS_STALE_IF_ERROR = PREFIX + "jwks.stale-if-error";
 
     /**
@@ -77,13 +85,16 @@ public final class OAuthJwtConfigKeys {
     public static final String CACHE_MAX_AGE = PREFIX + "cache.max-age";
 
     /**
-     * DPoP-bound access tokens (RFC 9449): {@code allowed} (default: {@code Authorization: DPoP} with a proof, and
-     * plain {@code Bearer} for unbound tokens), {@code required} (every token must be DPoP-bound and come with a
-     * proof), or {@code disabled} (the {@code DPoP} scheme is not accepted; tokens with {@code cnf.jkt} are refused).
+     * DPoP-bound access tokens (RFC 9449); default allowed. {@code allowed}: {@code Authorization: DPoP} with a
+     * proof, and plain {@code Bearer} for unbound tokens; {@code required}: every token must be DPoP-bound and come
+     * with a proof; {@code disabled}: the {@code DPoP} scheme is not accepted, tokens with {@code cnf.jkt} are refused.
      */
     public static final String DPOP = PREFIX + "dpop";
 
-    /** JWS algorithms accepted for DPoP proofs, comma separated; default all RSA, RSA-PSS and ECDSA ones. */
+    /**
+     * JWS algorithms accepted for DPoP proofs, comma separated; default {@code RS256, RS384, RS512, PS256, PS384,
+     * PS512, ES256, ES384, ES512}. {@code none} and HS* refused.
+     */
     public static final String DPOP_ALGORITHMS = PREFIX + "dpop.algorithms";
 
     /**
@@ -94,20 +105,21 @@ public final class OAuthJwtConfigKeys {
 
     /**
      * {@code true} to require a server nonce in DPoP proofs (RFC 9449 §9): proofs without a valid one get
-     * {@code use_dpop_nonce} and a fresh {@code DPoP-Nonce}; default {@code false}. Needs {@link #DPOP_NONCE_SECRET}.
+     * {@code use_dpop_nonce} and a fresh {@code DPoP-Nonce}; default false. Needs {@link #DPOP_NONCE_SECRET}.
      */
     public static final String DPOP_NONCE = PREFIX + "dpop.nonce";
 
     /**
      * Secret that signs DPoP nonces (HMAC-SHA256), at least 32 characters; the same on every replica, so that any
-     * replica verifies the nonces of the others without shared state. Required when {@link #DPOP_NONCE} is true.
+     * replica verifies the nonces of the others without shared state; default none. Required when
+     * {@link #DPOP_NONCE} is true.
      */
     public static final String DPOP_NONCE_SECRET = PREFIX + "dpop.nonce-secret";
 
     /**
      * {@code true} to build the URI that a proof's {@code htu} must match from the {@code Forwarded} header (or
      * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host}, {@code X-Forwarded-Port}) set by a reverse proxy; default
-     * {@code false}: only the request as the server received it counts. Enable it only behind a proxy that always
+     * false: only the request as the server received it counts. Enable it only behind a proxy that always
      * overwrites these headers.
      */
     public static final String DPOP_TRUSTED_PROXY = PREFIX + "dpop.trusted-proxy";

@@ -1,12 +1,7 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_ALGORITHMS;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_MAX_AGE;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE_SECRET;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_REPLAY_CACHE_MAX_SIZE;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_TRUSTED_PROXY;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
@@ -14,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -32,6 +26,8 @@ import org.eclipse.microprofile.config.Config;
 public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgorithms, Duration dpopMaxAge,
         Optional<byte[]> nonceSecret, boolean trustedProxy, int replayCacheMaxSize) {
 
+    private static final int MIN_SECRET_LENGTH = 32;
+
     /** Whether the {@code DPoP} scheme is accepted, and whether it is the only one. */
     public enum DpopMode {
         DISABLED, ALLOWED, REQUIRED
@@ -48,22 +44,31 @@ public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgori
      * @throws InvalidConfigurationException naming the first key with an invalid value
      */
     public static SenderConstraintConfig from(Config config) {
-        ConfigReader r = new ConfigReader(config);
-        DpopMode mode = r.optional(DPOP).map(v -> mode(v)).orElse(DpopMode.ALLOWED);
-        boolean nonce = bool(r, DPOP_NONCE);
+        return from(new ConfigReader(config));
+    }
+
+    /**
+     * @param reader reads the settings, under a tenant's prefix or at the top level
+     * @return the validated configuration
+     * @throws InvalidConfigurationException naming the first key with an invalid value
+     */
+    public static SenderConstraintConfig from(ConfigReader reader) {
         Optional<byte[]> secret = Optional.empty();
-        if (nonce) {
-            String value = r.optional(DPOP_NONCE_SECRET).orElseThrow(() -> new InvalidConfigurationException(
-                    DPOP_NONCE_SECRET, "is required when " + DPOP_NONCE + " is true"));
-            if (value.length() < 32) {
-                throw new InvalidConfigurationException(DPOP_NONCE_SECRET, "must have at least 32 characters");
+        if (reader.read(Settings.DPOP_NONCE)) {
+            String value = reader.read(Settings.DPOP_NONCE_SECRET);
+            if (value == null) {
+                throw new InvalidConfigurationException(DPOP_NONCE_SECRET, "is required when " + DPOP_NONCE
+                        + " is true");
+            }
+            if (value.length() < MIN_SECRET_LENGTH) {
+                throw new InvalidConfigurationException(DPOP_NONCE_SECRET, "must have at least " + MIN_SECRET_LENGTH
+                        + " characters");
             }
             secret = Optional.of(value.getBytes(StandardCharsets.UTF_8));
         }
-        return new SenderConstraintConfig(mode, r.algorithms(DPOP_ALGORITHMS),
-                r.duration(DPOP_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)),
-                secret, bool(r, DPOP_TRUSTED_PROXY),
-                r.integer(DPOP_REPLAY_CACHE_MAX_SIZE, 100_000, 1_000, 10_000_000));
+        return new SenderConstraintConfig(reader.read(Settings.DPOP), reader.read(Settings.DPOP_ALGORITHMS),
+                reader.read(Settings.DPOP_MAX_AGE), secret, reader.read(Settings.DPOP_TRUSTED_PROXY),
+                reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE));
     }
 
     /** @return whether proofs must carry a server nonce */
@@ -71,19 +76,4 @@ public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgori
         return nonceSecret.isPresent();
     }
 
-    private static DpopMode mode(String value) {
-        try {
-            return DpopMode.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(DPOP, "must be allowed, required or disabled");
-        }
-    }
-
-    private static boolean bool(ConfigReader r, String key) {
-        String value = r.optional(key).orElse("false").toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new InvalidConfigurationException(key, "must be true or false");
-        }
-        return value.equals("true");
-    }
 }
