@@ -36,11 +36,7 @@ record DpopClient(EllipticCurveJsonWebKey key) {
 
     /** @return the RFC 7638 thumbprint of the public key, for the token's {@code cnf.jkt} */
     String thumbprint() {
-        try {
-            return key.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
     }
 
     /** @return a proof for this method, URI (its query is left out, as RFC 9449 §4.2 says) and access token */
