@@ -33,8 +33,8 @@ class SupportMatrixTest {
     /** Which {@code Matrix} of the it-tests runs each Java column (none runs Java 21). */
     private static final Map<String, String> MATRIX_OF_COLUMN = Map.of("Java 17", "EE10", "Java 25", "JAVA25");
     private static final Pattern TESTED = Pattern.compile("tested in CI \\(((?:`\\w+IT`(?:, )?)+)\\)");
-    private static final Pattern CONTRACT_CLASS =
-            Pattern.compile("(?m)^class (\\w+IT) extends (?:SecuredApiContract|KeycloakInteropContract) \\{");
+    private static final Pattern CONTRACT_CLASS = Pattern.compile(
+            "(?m)^class (\\w+IT) extends (?:SecuredApiContract|DpopContract|KeycloakInteropContract) \\{");
     private static final Pattern RUN_ON = Pattern.compile("@Servers\\.RunOn\\(Servers\\.Kind\\.(\\w+)\\)");
     private static final Pattern KIND = Pattern.compile("(?m)^\\s+([A-Z0-9_]+)\\(\"[^\"]+\", Matrix\\.(\\w+)\\)[,;]");
 
@@ -110,7 +110,7 @@ class SupportMatrixTest {
         return kinds;
     }
 
-    /** @return the it-test classes that run {@code SecuredApiContract} or {@code KeycloakInteropContract} */
+    /** @return the it-test classes that run {@code SecuredApiContract}, {@code DpopContract} or the Keycloak one */
     private static Set<String> contractClasses() throws IOException {
         Set<String> classes = new TreeSet<>();
         try (var sources = Files.list(IT_SOURCES)) {
