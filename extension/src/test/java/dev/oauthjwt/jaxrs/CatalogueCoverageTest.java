@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,6 +42,8 @@ import org.junit.jupiter.api.Test;
  * next to the clone and enforces it; in a plain clone it is absent and the tests that need it are skipped.
  */
 class CatalogueCoverageTest {
+
+    private static final Logger LOG = Logger.getLogger(CatalogueCoverageTest.class.getName());
 
     private static final Pattern SECTION = Pattern.compile("^## ([A-H])\\.");
     private static final Pattern ROW = Pattern.compile("^\\|\\s*(\\d+)\\s*\\|");
@@ -73,8 +77,9 @@ class CatalogueCoverageTest {
                     + "it; CI has it and enforces this test). The covered case ids listed in "
                     + "src-site/markdown/security-policy-table.md are still checked against the tests. To run this "
                     + "test, pass -Doauthjwt.catalogue=<path to attack-catalogue.md>.";
-            // Surefire prints skipped tests without their reason: say it on the console as well.
-            System.out.println("[coverage] " + why);
+            // Surefire prints skipped tests without their reason: say it on the console as well (JUL's console
+            // handler shows INFO).
+            LOG.info("[coverage] " + why);
             assumeTrue(false, why);
         }
         return path;
@@ -216,9 +221,10 @@ class CatalogueCoverageTest {
         }
         Set<Integer> unknownPolicyRows = new TreeSet<>(policy);
         unknownPolicyRows.removeAll(catalogue.keySet());
-        warnings.forEach(w -> System.out.println("[coverage] warning: " + w));
-        System.out.printf("[coverage] %d cases of %s: %d named by tests, %d by the policy table only "
-                + "(%d policy rows in all)%n", catalogue.size(), source, byTest, byPolicyOnly, policy.size());
+        warnings.forEach(w -> LOG.fine("[coverage] warning: " + w));
+        LOG.fine(String.format(Locale.ROOT,
+                "[coverage] %d cases of %s: %d named by tests, %d by the policy table only (%d policy rows in all)",
+                catalogue.size(), source, byTest, byPolicyOnly, policy.size()));
         assertThat(missing).as("cases neither named by a test method (e.g. A15_… or …_G123) nor documented "
                 + "in " + policyTable()).isEmpty();
         assertThat(unknownPolicyRows).as("policy table rows naming ids that " + source + " does not have")
