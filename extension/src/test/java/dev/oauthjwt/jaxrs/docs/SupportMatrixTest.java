@@ -32,6 +32,7 @@ class SupportMatrixTest {
     private static final String HEADER = "| Jakarta EE | Server | Java 17 | Java 21 | Java 25 |";
     /** Which {@code Matrix} of the it-tests runs each Java column (none runs Java 21). */
     private static final Map<String, String> MATRIX_OF_COLUMN = Map.of("Java 17", "EE10", "Java 25", "JAVA25");
+
     private static final Pattern TESTED = Pattern.compile("tested in CI \\(((?:`\\w+IT`(?:, )?)+)\\)");
     private static final Pattern CONTRACT_CLASS = Pattern.compile(
             "(?m)^class (\\w+IT) extends (?:SecuredApiContract|DpopContract|KeycloakInteropContract) \\{");
@@ -70,8 +71,8 @@ class SupportMatrixTest {
                     if (kind == null || !kind.startsWith(serverKind)) {
                         problems.add(className + " does not run on " + cells[2].trim() + " (kind " + kind + ")");
                     } else if (!Objects.equals(matrixOfKind.get(kind), MATRIX_OF_COLUMN.get(columns[i].trim()))) {
-                        problems.add(className + " runs on Matrix." + matrixOfKind.get(kind) + ", not "
-                                + columns[i].trim());
+                        problems.add(
+                                className + " runs on Matrix." + matrixOfKind.get(kind) + ", not " + columns[i].trim());
                     }
                 }
             }
@@ -85,7 +86,10 @@ class SupportMatrixTest {
         String text = Files.readString(page, StandardCharsets.UTF_8);
         int start = text.indexOf("<!-- support-matrix: start -->");
         int end = text.indexOf("<!-- support-matrix: end -->");
-        assertThat(start).as("support-matrix markers in %s", page).isNotNegative().isLessThan(end);
+        assertThat(start)
+                .as("support-matrix markers in %s", page)
+                .isNotNegative()
+                .isLessThan(end);
         return text.substring(text.indexOf('\n', start) + 1, end).strip();
     }
 
@@ -114,7 +118,8 @@ class SupportMatrixTest {
     private static Set<String> contractClasses() throws IOException {
         Set<String> classes = new TreeSet<>();
         try (var sources = Files.list(IT_SOURCES)) {
-            for (Path source : sources.filter(p -> p.toString().endsWith("IT.java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith("IT.java")).toList()) {
                 Matcher m = CONTRACT_CLASS.matcher(Files.readString(source, StandardCharsets.UTF_8));
                 if (m.find()) {
                     classes.add(m.group(1));
