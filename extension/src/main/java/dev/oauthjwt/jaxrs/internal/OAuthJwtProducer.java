@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +33,10 @@ public class OAuthJwtProducer {
         validator.close();
     }
 
+    /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */
     @Produces
     @RequestScoped
+    @Typed(AccessToken.class)
     AccessToken accessToken(AccessTokenHolder holder) {
         return holder.get();
     }

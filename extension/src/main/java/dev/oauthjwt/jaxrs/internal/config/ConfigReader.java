@@ -153,6 +153,14 @@ final class ConfigReader {
         return realm;
     }
 
+    List<ClaimPath> claimPaths(String key, String defaultValue) {
+        try {
+            return ClaimPath.parseList(optional(key).orElse(defaultValue));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, e.getMessage());
+        }
+    }
+
     String name(String key, String defaultValue) {
         return optional(key).orElse(defaultValue);
     }

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.Config;
  * @param realm realm of the challenge, if any
  * @param clockSkew leeway for time claims
  * @param maxTokenLifetime longest accepted token lifetime
- * @param rolesClaim claim listing the roles
+ * @param rolesClaims paths of the claims listing the roles; the roles are their union
  * @param principalClaim claim naming the principal
  * @param jwksRefreshInterval freshness of fetched keys
  * @param jwksMinRefreshInterval cooldown between JWKS fetches
@@ -50,7 +50,7 @@ public record OAuthJwtConfig(
         Optional<String> realm,
         Duration clockSkew,
         Duration maxTokenLifetime,
-        String rolesClaim,
+        List<ClaimPath> rolesClaims,
         String principalClaim,
         Duration jwksRefreshInterval,
         Duration jwksMinRefreshInterval,
@@ -66,6 +66,7 @@ public record OAuthJwtConfig(
         scopes = ordered(scopes);
         claimRules = List.copyOf(claimRules);
         requiredClaims = ordered(requiredClaims);
+        rolesClaims = List.copyOf(rolesClaims);
     }
 
     /**
@@ -88,7 +89,7 @@ public record OAuthJwtConfig(
                 r.realm(REALM),
                 r.duration(CLOCK_SKEW, Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(5)),
                 r.duration(MAX_TOKEN_LIFETIME, Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
-                r.name(ROLES_CLAIM, "groups"),
+                r.claimPaths(ROLES_CLAIM, "groups"),
                 r.name(PRINCIPAL_CLAIM, "sub"),
                 r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(24)),
                 r.duration(JWKS_MIN_REFRESH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5)),
