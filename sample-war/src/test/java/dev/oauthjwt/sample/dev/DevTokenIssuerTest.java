@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.JsonWebSignature;
@@ -51,6 +52,18 @@ class DevTokenIssuerTest {
         assertThat(claims.getStringClaimValue("scope")).isEqualTo("read write");
         assertThat(claims.getStringClaimValue("role")).isEqualTo("admin");
         assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(300);
+    }
+
+    @Test
+    void mintsKeycloakShapedRealmAndClientRoles() throws Exception {
+        String token = post("realm_roles=admin+offline_access&client_roles=orders-admin", "text/plain").body();
+
+        JwtClaims claims = JwtClaims.parse(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(claims.getClaimValue("realm_access")).isEqualTo(Map.of("roles", List.of("admin", "offline_access")));
+        assertThat(claims.getClaimValue("resource_access"))
+                .isEqualTo(Map.of("sample-api", Map.of("roles", List.of("orders-admin"))));
+        assertThat(claims.hasClaim("role")).isFalse();
     }
 
     @Test
