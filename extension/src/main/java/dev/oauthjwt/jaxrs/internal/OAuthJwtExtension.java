@@ -2,12 +2,12 @@ package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import jakarta.enterprise.event.Observes;
 import dev.oauthjwt.jaxrs.internal.mpjwt.ClaimInjectionRules;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**

@@ -46,6 +46,12 @@ final class ClaimConverter {
                 return stringSet(token.getClaim(name));
             }
         }
+        if (type == Optional.class) {
+            return Optional.ofNullable(token.getClaim(name));
+        }
+        if (type == ClaimValue.class) {
+            return token.getClaim(name);
+        }
         return type instanceof Class<?> target ? as(token.getClaim(name), target) : null;
     }
 
