@@ -2,6 +2,8 @@ package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
@@ -14,11 +16,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Wires the application's single {@link TokenValidator} from MicroProfile Config (its JWKS client runs on two daemon
- * threads of its own, stopped with the application), and produces the request-scoped {@link AccessToken}.
+ * threads of its own, stopped with the application) and its {@link SenderConstraints} (DPoP), and produces the
+ * request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -34,6 +38,14 @@ public class OAuthJwtProducer {
     }
 
     /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */
+    @Produces
+    @Singleton
+    SenderConstraints senderConstraints() {
+        Config config = ConfigProvider.getConfig();
+        return SenderConstraints.inMemory(SenderConstraintConfig.from(config),
+                OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
+    }
+
     @Produces
     @RequestScoped
     @Typed(AccessToken.class)
