@@ -86,7 +86,8 @@ class AuthorizationEndpointTest extends SecuredApiTestBase {
         assertThat(getWithToken("/roles/permit", withGroups()).body()).isEqualTo("permit ok");
         HttpResponse<String> anonymous = get("/roles/permit");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(challenges(anonymous)).containsExactly("Bearer realm=\"test-api\"");
+        assertThat(challenges(anonymous)).containsExactly("Bearer realm=\"test-api\"",
+                SecuredEndpointTest.DPOP_CHALLENGE);
         assertThat(getWithToken("/roles/permit", withGroups() + "x").statusCode()).isEqualTo(401);
     }
 
