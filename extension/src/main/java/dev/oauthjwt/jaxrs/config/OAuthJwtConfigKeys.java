@@ -84,6 +84,26 @@ public final class OAuthJwtConfigKeys {
     /** Longest time a verified token stays in the validated-token cache; 1 s to 1 h; default 5 min. */
     public static final String CACHE_MAX_AGE = PREFIX + "cache.max-age";
 
+    /**
+     * Location of the private keys that decrypt encrypted (JWE) access tokens: {@code file:} or {@code classpath:}, a
+     * PKCS#8 PEM document or a JWKS with private members; RSA 2048 to 8192 bits, EC P-256, P-384, P-521. Read at
+     * deployment; never inline; default absent (five-part JWE tokens are then refused as malformed).
+     */
+    public static final String DECRYPTION_KEYS = PREFIX + "decryption-keys";
+
+    /**
+     * JWE key management algorithms accepted, comma separated: {@code RSA-OAEP}, {@code RSA-OAEP-256}, {@code ECDH-ES},
+     * {@code ECDH-ES+A128KW}, {@code ECDH-ES+A192KW}, {@code ECDH-ES+A256KW}; {@code RSA1_5} and shared-secret
+     * algorithms fail the deployment; default {@code RSA-OAEP-256,ECDH-ES+A256KW}.
+     */
+    public static final String DECRYPTION_ALGORITHMS = PREFIX + "decryption.algorithms";
+
+    /**
+     * JWE content encryption methods accepted, comma separated: {@code A128GCM}, {@code A192GCM}, {@code A256GCM},
+     * {@code A128CBC-HS256}, {@code A192CBC-HS384}, {@code A256CBC-HS512}; default {@code A256GCM,A128GCM}.
+     */
+    public static final String DECRYPTION_ENCRYPTION_METHODS = PREFIX + "decryption.encryption-methods";
+
     private OAuthJwtConfigKeys() {
     }
 }

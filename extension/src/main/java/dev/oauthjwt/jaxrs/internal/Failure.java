@@ -22,6 +22,7 @@ public enum Failure {
     MISSING_CLAIM(401, "invalid_token", "The access token lacks a required claim"),
     INVALID_CLAIM(401, "invalid_token", "The access token contains an invalid claim"),
     INVALID_TOKEN(401, "invalid_token", "The access token is invalid"),
+    UNDECRYPTABLE(401, "invalid_token", "The access token could not be decrypted"),
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token lacks a required scope"),
     CLAIM_RULE_FAILED(403, "insufficient_scope", "The access token does not satisfy the claim rules of this resource"),
     /** The keys could not be obtained and none is cached for the token: fail closed, ask to retry. */

@@ -1,7 +1,9 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -16,6 +18,7 @@ public class OAuthJwtExtension implements Extension {
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
         try {
             OAuthJwtConfig.from(ConfigProvider.getConfig());
+            DecryptionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);
         }

@@ -1,7 +1,10 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
+import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
@@ -11,8 +14,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -25,7 +30,8 @@ public class OAuthJwtProducer {
     @Produces
     @Singleton
     TokenValidator validator() {
-        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC());
+        Config config = ConfigProvider.getConfig();
+        return create(OAuthJwtConfig.from(config), DecryptionConfig.from(new ConfigReader(config)), Clock.systemUTC());
     }
 
     void close(@Disposes TokenValidator validator) {
@@ -44,6 +50,16 @@ public class OAuthJwtProducer {
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
     public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
+        return create(config, Optional.empty(), clock);
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param decryption the keys and algorithms of encrypted tokens, if any are accepted
+     * @param clock the clock for time claims and cache freshness
+     * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
+     */
+    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption, Clock clock) {
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "oauth-jwt-jwks");
             thread.setDaemon(true);
@@ -52,6 +68,6 @@ public class OAuthJwtProducer {
         JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
         JwksKeyCache keys = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
                 config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout());
-        return new TokenValidator(config, keys, clock, executor::shutdownNow);
+        return new TokenValidator(config, keys, decryption.map(JweDecryptor::new), clock, executor::shutdownNow);
     }
 }

@@ -74,6 +74,16 @@ public final class Settings {
     public static final Setting<Duration> CACHE_MAX_AGE = add(Setting.duration(OAuthJwtConfigKeys.CACHE_MAX_AGE,
             "PT5M", "PT1S", "PT1H", "longest stay of a verified token in the cache"));
 
+    public static final Setting<Optional<String>> DECRYPTION_KEYS = add(Setting.optional(
+            OAuthJwtConfigKeys.DECRYPTION_KEYS, ValueType.LOCATION, null,
+            "private keys that decrypt encrypted (JWE) access tokens: PKCS#8 PEM or a JWKS; unset: JWE refused"));
+    public static final Setting<Set<String>> DECRYPTION_ALGORITHMS = add(Setting.optional(
+            OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, ValueType.LIST, "RSA-OAEP-256,ECDH-ES+A256KW",
+            "accepted JWE key management algorithms; never `RSA1_5`"));
+    public static final Setting<Set<String>> DECRYPTION_ENCRYPTION_METHODS = add(Setting.optional(
+            OAuthJwtConfigKeys.DECRYPTION_ENCRYPTION_METHODS, ValueType.LIST, "A256GCM,A128GCM",
+            "accepted JWE content encryption methods"));
+
     private Settings() {
     }
 

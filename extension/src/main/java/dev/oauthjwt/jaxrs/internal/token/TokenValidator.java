@@ -7,11 +7,13 @@ import dev.oauthjwt.jaxrs.internal.cache.ValidatedTokenCache;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.CompactJws;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +43,7 @@ public final class TokenValidator implements AutoCloseable {
     private final ClaimsVerifier claimsVerifier;
     private final RolesReader rolesReader;
     private final SignatureVerifier signatureVerifier;
+    private final JweDecryptor decryptor;
     private final ValidatedTokenCache<VerifiedToken> cache;
     private final Runnable onClose;
 
@@ -51,7 +54,20 @@ public final class TokenValidator implements AutoCloseable {
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      */
     public TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Clock clock, Runnable onClose) {
+        this(config, keyCache, Optional.empty(), clock, onClose);
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param keyCache the keys of the Authorization Server
+     * @param decryptor opens encrypted (JWE) tokens; empty when none are accepted
+     * @param clock the clock for time claims and cache freshness
+     * @param onClose releases what the keys need (their fetch threads) when the application stops
+     */
+    public TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Optional<JweDecryptor> decryptor, Clock clock,
+            Runnable onClose) {
         this.config = config;
+        this.decryptor = decryptor.orElse(null);
         this.keyCache = keyCache;
         this.headerPolicy = new HeaderPolicy(config.algorithms());
         this.claimsVerifier = new ClaimsVerifier(config, clock);
@@ -103,6 +119,9 @@ public final class TokenValidator implements AutoCloseable {
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(Failure.TOKEN_TOO_LARGE);
+        }
+        if (decryptor != null && JweDecryptor.isJwe(token)) {
+            token = decryptor.decrypt(token); // nested JWT: the signed token inside goes through every check below
         }
         TokenDigest digest = cache == null ? null : cache.digest(token);
         if (digest != null) {
