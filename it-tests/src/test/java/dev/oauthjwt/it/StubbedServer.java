@@ -1,26 +1,46 @@
 package dev.oauthjwt.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.lang.JoseException;
 
 /**
  * A server under test that trusts a {@link JwksStub} of the tests (issuer {@link TestKey#ISSUER}, audience
  * {@link TestKey#AUDIENCE}, realm {@value Servers#API_REALM}, JWKS timeout 2 s), with the initial signing key the
- * stub publishes. {@link #close()} stops the server, then the stub.
+ * stub publishes, and an RSA key (generated at test start, written under {@code target/it}) that decrypts encrypted
+ * tokens. {@link #close()} stops the server, then the stub.
  *
  * @param server the server
  * @param jwks its JWKS endpoint
  * @param initialKey the key the stub publishes at first
+ * @param encryptionKey the key pair whose public half encrypts tokens for this server
  */
-record StubbedServer(ManagedServer server, JwksStub jwks, TestKey initialKey) implements AutoCloseable {
+record StubbedServer(ManagedServer server, JwksStub jwks, TestKey initialKey, RsaJsonWebKey encryptionKey)
+        implements AutoCloseable {
 
     static StubbedServer create(Servers.Kind kind) throws IOException {
         JwksStub jwks = new JwksStub();
         try {
             TestKey key = TestKey.generate();
             jwks.publish(key);
+            RsaJsonWebKey encryptionKey = RsaJwkGenerator.generateJwk(2048);
+            encryptionKey.setKeyId("it-enc");
+            Path keyFile = Path.of(System.getProperty("it.dir", "target/it"), kind.name() + "-decryption-keys.json")
+                    .toAbsolutePath();
+            Files.createDirectories(keyFile.getParent());
+            Files.writeString(keyFile, new JsonWebKeySet(encryptionKey)
+                    .toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
             OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE,
-                    Servers.API_REALM, 2);
-            return new StubbedServer(kind.launcher("", environment), jwks, key);
+                    Servers.API_REALM, 2).with("OAUTH_JWT_DECRYPTION_KEYS", "file:" + keyFile);
+            return new StubbedServer(kind.launcher("", environment), jwks, key, encryptionKey);
+        } catch (JoseException e) {
+            jwks.close();
+            throw new IOException("cannot generate the decryption key", e);
         } catch (IOException | RuntimeException e) {
             jwks.close();
             throw e;
