@@ -104,6 +104,30 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String DECRYPTION_ENCRYPTION_METHODS = PREFIX + "decryption.encryption-methods";
 
+    /**
+     * When tokens are introspected (RFC 7662): {@code off}, {@code opaque} (tokens that are not a compact JWS) or
+     * {@code always} (every token, for revocation-sensitive APIs); default {@code off}.
+     */
+    public static final String INTROSPECTION_MODE = PREFIX + "introspection.mode";
+
+    /** The introspection endpoint; {@code https} ({@code http} on a loopback host only); required unless the mode is off. */
+    public static final String INTROSPECTION_ENDPOINT = PREFIX + "introspection.endpoint";
+
+    /** Client id for {@code client_secret_basic} at the introspection endpoint; required unless the mode is off. */
+    public static final String INTROSPECTION_CLIENT_ID = PREFIX + "introspection.client-id";
+
+    /** Client secret for the introspection endpoint, from configuration or the environment; never logged. */
+    public static final String INTROSPECTION_CLIENT_SECRET = PREFIX + "introspection.client-secret";
+
+    /** Longest reuse of an introspection answer, never past the token's {@code exp}; 0 to 5 min; default 30 s. */
+    public static final String INTROSPECTION_CACHE_TTL = PREFIX + "introspection.cache-ttl";
+
+    /** Most introspection calls per second per replica (more are answered 503); 1 to 10000; default 50. */
+    public static final String INTROSPECTION_MAX_RATE = PREFIX + "introspection.max-rate";
+
+    /** Total deadline of one introspection call; 100 ms to 30 s; default 5 s. */
+    public static final String INTROSPECTION_TIMEOUT = PREFIX + "introspection.timeout";
+
     private OAuthJwtConfigKeys() {
     }
 }

@@ -26,7 +26,9 @@ public enum Failure {
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token lacks a required scope"),
     CLAIM_RULE_FAILED(403, "insufficient_scope", "The access token does not satisfy the claim rules of this resource"),
     /** The keys could not be obtained and none is cached for the token: fail closed, ask to retry. */
-    KEYS_UNAVAILABLE(503, null, null);
+    KEYS_UNAVAILABLE(503, null, null),
+    /** The introspection endpoint failed, or the call budget is spent: fail closed, ask to retry. */
+    INTROSPECTION_UNAVAILABLE(503, null, null);
 
     private final int status;
     private final String error;

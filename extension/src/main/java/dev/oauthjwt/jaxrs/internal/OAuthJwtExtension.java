@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs.internal;
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -19,6 +20,7 @@ public class OAuthJwtExtension implements Extension {
         try {
             OAuthJwtConfig.from(ConfigProvider.getConfig());
             DecryptionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
+            IntrospectionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);
         }

@@ -3,6 +3,8 @@ package dev.oauthjwt.jaxrs.internal;
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
@@ -31,7 +33,9 @@ public class OAuthJwtProducer {
     @Singleton
     TokenValidator validator() {
         Config config = ConfigProvider.getConfig();
-        return create(OAuthJwtConfig.from(config), DecryptionConfig.from(new ConfigReader(config)), Clock.systemUTC());
+        ConfigReader reader = new ConfigReader(config);
+        return create(OAuthJwtConfig.from(config), DecryptionConfig.from(reader), IntrospectionConfig.from(reader),
+                Clock.systemUTC());
     }
 
     void close(@Disposes TokenValidator validator) {
@@ -50,16 +54,18 @@ public class OAuthJwtProducer {
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
     public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
-        return create(config, Optional.empty(), clock);
+        return create(config, Optional.empty(), Optional.empty(), clock);
     }
 
     /**
      * @param config the validated configuration
      * @param decryption the keys and algorithms of encrypted tokens, if any are accepted
+     * @param introspection how tokens are introspected, if they are
      * @param clock the clock for time claims and cache freshness
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
-    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption, Clock clock) {
+    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption,
+            Optional<IntrospectionConfig> introspection, Clock clock) {
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "oauth-jwt-jwks");
             thread.setDaemon(true);
@@ -68,6 +74,7 @@ public class OAuthJwtProducer {
         JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
         JwksKeyCache keys = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
                 config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout());
-        return new TokenValidator(config, keys, decryption.map(JweDecryptor::new), clock, executor::shutdownNow);
+        return new TokenValidator(config, keys, decryption.map(JweDecryptor::new),
+                introspection.map(settings -> new Introspector(settings, executor, clock)), clock, executor::shutdownNow);
     }
 }

@@ -23,7 +23,7 @@ final class BearerChallenge {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(body(failure))
                 .type(MediaType.APPLICATION_JSON_TYPE);
-        if (failure == Failure.KEYS_UNAVAILABLE) {
+        if (failure.status() == 503) {
             return response.header(HttpHeaders.RETRY_AFTER, retryAfter).build();
         }
         return response.header(HttpHeaders.WWW_AUTHENTICATE, challenge(failure, realm, requiredScopes)).build();
@@ -35,7 +35,7 @@ final class BearerChallenge {
      */
     static String body(Failure failure) {
         String error = failure.error() != null ? failure.error()
-                : failure == Failure.KEYS_UNAVAILABLE ? "temporarily_unavailable" : "unauthorized";
+                : failure.status() == 503 ? "temporarily_unavailable" : "unauthorized";
         StringBuilder json = new StringBuilder("{\"error\":\"").append(error).append('"');
         if (failure.description() != null) {
             json.append(",\"error_description\":\"").append(failure.description()).append('"');

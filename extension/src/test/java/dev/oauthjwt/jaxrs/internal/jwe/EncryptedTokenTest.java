@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.JsonWebEncryption;
@@ -90,7 +91,7 @@ class EncryptedTokenTest {
         values.putAll(overrides);
         Config config = TestConfig.of(values);
         return OAuthJwtProducer.create(OAuthJwtConfig.from(config), DecryptionConfig.from(new ConfigReader(config)),
-                Clock.systemUTC());
+                Optional.empty(), Clock.systemUTC());
     }
 
     /** Encrypts {@code content} with jose4j, header members set as given (null: left out). */
