@@ -5,6 +5,7 @@ import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -21,6 +22,7 @@ public class OAuthJwtExtension implements Extension {
             OAuthJwtConfig.from(ConfigProvider.getConfig());
             DecryptionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
             IntrospectionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
+            SenderConstraintConfig.from(ConfigProvider.getConfig());
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);
         }

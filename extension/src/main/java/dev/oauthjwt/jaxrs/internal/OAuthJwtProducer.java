@@ -7,6 +7,8 @@ import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
@@ -24,7 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Wires the application's single {@link TokenValidator} from MicroProfile Config (its JWKS client runs on two daemon
- * threads of its own, stopped with the application), and produces the request-scoped {@link AccessToken}.
+ * threads of its own, stopped with the application) and its {@link SenderConstraints} (DPoP), and produces the
+ * request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -40,6 +43,14 @@ public class OAuthJwtProducer {
 
     void close(@Disposes TokenValidator validator) {
         validator.close();
+    }
+
+    @Produces
+    @Singleton
+    SenderConstraints senderConstraints() {
+        Config config = ConfigProvider.getConfig();
+        return SenderConstraints.inMemory(SenderConstraintConfig.from(config),
+                OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
     }
 
     @Produces
