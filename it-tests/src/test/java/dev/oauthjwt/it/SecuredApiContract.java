@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwt.NumericDate;
@@ -36,6 +37,7 @@ abstract class SecuredApiContract extends SampleApiClient {
     JwksStub jwks;
     TestKey key;
     RsaJsonWebKey encryptionKey;
+    IntrospectionEndpoint introspection;
 
     @BeforeEach
     void resetJwks(StubbedServer stubbed) {
@@ -43,6 +45,7 @@ abstract class SecuredApiContract extends SampleApiClient {
         this.jwks = stubbed.jwks();
         this.key = stubbed.initialKey();
         this.encryptionKey = stubbed.encryptionKey();
+        this.introspection = stubbed.introspection();
         jwks.mode(JwksStub.Mode.SERVE);
         jwks.publish(key);
     }
@@ -101,6 +104,18 @@ abstract class SecuredApiContract extends SampleApiClient {
         HttpResponse<String> tampered = get("/api/data", String.join(".", parts));
         assertInvalidToken(tampered);
         assertThat(challenge(tampered)).contains("error_description=\"The access token could not be decrypted\"");
+    }
+
+    @Test
+    void opaqueTokensAreIntrospectedAndJwtsStayLocal_K1() throws Exception {
+        int before = introspection.calls();
+        HttpResponse<String> active = get("/api/data", IntrospectionEndpoint.ACTIVE_PREFIX + UUID.randomUUID());
+        assertThat(active.statusCode()).isEqualTo(200);
+        assertThat(active.body()).isEqualTo(READ_ADMIN_MESSAGE);
+
+        assertInvalidToken(get("/api/data", "opaque-revoked-" + UUID.randomUUID()));
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        assertThat(introspection.calls() - before).as("one call per opaque token, none for the JWT").isEqualTo(2);
     }
 
     /** RFC 9110 §5.5: the container may hand trailing SP/HTAB to the application; they are not part of the value. */
