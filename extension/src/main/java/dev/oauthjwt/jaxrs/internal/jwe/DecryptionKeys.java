@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
@@ -93,7 +94,7 @@ final class DecryptionKeys {
         for (String algorithm : List.of("RSA", "EC")) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (Exception notThisType) {
+            } catch (GeneralSecurityException notThisType) {
                 // try the next key type
             }
         }
