@@ -8,10 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -32,7 +30,6 @@ abstract class ManagedServer implements AutoCloseable {
     final Path dir = Path.of(System.getProperty("it.dir", "target/it"));
     final int port;
     private final OAuthJwtEnvironment environment;
-    private final Map<String, String> extraVariables = new LinkedHashMap<>();
     private ProcessTree process;
     private long bootMillis;
 
@@ -40,15 +37,6 @@ abstract class ManagedServer implements AutoCloseable {
         this.name = name;
         this.environment = environment;
         this.port = LocalFiles.freePort();
-    }
-
-    /**
-     * Adds or replaces an environment variable of the next {@link #boot()}, for example another {@code oauth.jwt.*}
-     * setting in its environment-variable form.
-     */
-    ManagedServer withVariable(String variable, String value) {
-        extraVariables.put(variable, value);
-        return this;
     }
 
     /** @return the command that starts the server in the foreground */
@@ -96,7 +84,6 @@ abstract class ManagedServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog.toFile());
         builder.environment().putAll(environment.variables());
-        builder.environment().putAll(extraVariables);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         long start = System.nanoTime();
         process = ProcessTree.start(builder, dir.resolve(name + ".pid"));

@@ -22,10 +22,8 @@ class MisconfiguredDeploymentIT {
     void clockSkewAboveFiveMinutesFailsTheDeploymentNamingTheKey_H152(Servers.Kind kind) throws Exception {
         try (JwksStub jwks = new JwksStub()) {
             OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE,
-                    Servers.API_REALM, 2);
+                    Servers.API_REALM, 2).with("OAUTH_JWT_CLOCK_SKEW", "PT6M");
             try (ManagedServer server = kind.launcher("-misconfigured", environment)) {
-                server.withVariable("OAUTH_JWT_CLOCK_SKEW", "PT6M");
-
                 assertThatThrownBy(server::boot).as("boot of %s with a clock skew of 6 min", server)
                         .isInstanceOf(IllegalStateException.class);
                 Optional<String> reported = LocalFiles.findLine(server.serverLog(), MESSAGE)
