@@ -4,6 +4,9 @@ import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
+import dev.oauthjwt.jaxrs.internal.ops.metrics.MicroProfileTelemetry;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,23 +16,38 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Wires the application's single {@link TokenValidator} from MicroProfile Config (its JWKS client runs on two daemon
- * threads of its own, stopped with the application), and produces the request-scoped {@link AccessToken}.
+ * threads of its own, stopped with the application), its {@link Telemetry} (MicroProfile Metrics when the server
+ * offers it), the {@link AuditLog}, and produces the request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
 
+    private static final Logger LOG = Logger.getLogger(OAuthJwtProducer.class.getName());
+
     @Produces
     @Singleton
     TokenValidator validator() {
-        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC());
+        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC(), telemetry());
     }
 
     void close(@Disposes TokenValidator validator) {
         validator.close();
+    }
+
+    @Produces
+    @Singleton
+    AuditLog auditLog(TokenValidator validator) {
+        return new AuditLog(validator.config().auditRateLimit(), System::currentTimeMillis).startFlushing();
+    }
+
+    void close(@Disposes AuditLog audit) {
+        audit.close();
     }
 
     @Produces
@@ -38,12 +56,27 @@ public class OAuthJwtProducer {
         return holder.get();
     }
 
+    /** @return MicroProfile Metrics when the server offers the API, otherwise {@link Telemetry#NONE} */
+    static Telemetry telemetry() {
+        if (!OptionalApis.present(OptionalApis.METRICS)) {
+            return Telemetry.NONE;
+        }
+        try {
+            return MicroProfileTelemetry.fromCdi();
+        } catch (RuntimeException | LinkageError unavailable) {
+            LOG.log(Level.WARNING, "MicroProfile Metrics is present but unusable ({0}); oauth-jwt metrics are off",
+                    unavailable.getClass().getName());
+            return Telemetry.NONE;
+        }
+    }
+
     /**
      * @param config the validated configuration
      * @param clock the clock for time claims and cache freshness
+     * @param telemetry where fetches, cache hits and validation times are reported
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
-    public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
+    public static TokenValidator create(OAuthJwtConfig config, Clock clock, Telemetry telemetry) {
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "oauth-jwt-jwks");
             thread.setDaemon(true);
@@ -51,7 +84,12 @@ public class OAuthJwtProducer {
         });
         JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
         JwksKeyCache keys = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
-                config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout());
-        return new TokenValidator(config, keys, clock, executor::shutdownNow);
+                config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout(), telemetry);
+        return new TokenValidator(config, keys, clock, executor::shutdownNow, telemetry);
+    }
+
+    /** As {@link #create(OAuthJwtConfig, Clock, Telemetry)} without telemetry. */
+    public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
+        return create(config, clock, Telemetry.NONE);
     }
 }

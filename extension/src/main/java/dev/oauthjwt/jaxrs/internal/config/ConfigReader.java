@@ -157,6 +157,18 @@ final class ConfigReader {
         return optional(key).orElse(defaultValue);
     }
 
+    boolean bool(String key, boolean defaultValue) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        String value = raw.get().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidConfigurationException(key, "must be true or false");
+        }
+        return value.equals("true");
+    }
+
     int integer(String key, int defaultValue, int min, int max) {
         Optional<String> raw = optional(key);
         if (raw.isEmpty()) {

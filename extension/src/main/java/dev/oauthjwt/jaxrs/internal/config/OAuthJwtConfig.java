@@ -36,8 +36,10 @@ import org.eclipse.microprofile.config.Config;
  * @param jwksMinRefreshInterval cooldown between JWKS fetches
  * @param jwksTimeout total deadline of one JWKS fetch
  * @param jwksStaleIfError how long cached keys outlive failing refreshes
+ * @param jwksPrefetch whether the keys are fetched in the background at deployment
  * @param cacheMaxSize capacity of the validated-token cache, 0 when disabled
  * @param cacheMaxAge longest stay of a token in the validated-token cache
+ * @param auditRateLimit most audit lines per second and refusal reason
  */
 public record OAuthJwtConfig(
         URI jwksUri,
@@ -56,8 +58,10 @@ public record OAuthJwtConfig(
         Duration jwksMinRefreshInterval,
         Duration jwksTimeout,
         Duration jwksStaleIfError,
+        boolean jwksPrefetch,
         int cacheMaxSize,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        int auditRateLimit) {
 
     /** Canonical constructor: copies the collections so that the record stays immutable. */
     public OAuthJwtConfig {
@@ -94,8 +98,10 @@ public record OAuthJwtConfig(
                 r.duration(JWKS_MIN_REFRESH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 r.duration(JWKS_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(30)),
                 r.duration(JWKS_STALE_IF_ERROR, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7)),
+                r.bool(JWKS_PREFETCH, false),
                 r.integer(CACHE_MAX_SIZE, 10_000, 0, 1_000_000),
-                r.duration(CACHE_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)));
+                r.duration(CACHE_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)),
+                r.integer(AUDIT_RATE_LIMIT, 10, 1, 10_000));
     }
 
     private static Set<String> ordered(Set<String> values) {

@@ -12,16 +12,24 @@ import java.util.function.Supplier;
  * Authenticates and authorizes a request to one secured resource method: takes the Bearer token, has the
  * application's {@link TokenValidator} verify it, applies the method's {@link EndpointRules}, and on success replaces
  * the request's security context. Every failure aborts the request with {@link BearerChallenge}; no input leads to a
- * 500. Registered per method by {@link SecuredFeature}.
+ * 500. Every outcome is counted (telemetry) and written to the audit log. Registered per method by
+ * {@link SecuredFeature}.
  */
 final class BearerTokenFilter implements ContainerRequestFilter {
 
     private final EndpointRules endpointRules;
+    private final String endpoint;
     private final Supplier<OAuthJwtRuntime> runtime;
     private volatile EndpointRules effectiveRules;
 
-    BearerTokenFilter(EndpointRules endpointRules, Supplier<OAuthJwtRuntime> runtime) {
+    /**
+     * @param endpointRules the rules of the method's annotation
+     * @param endpoint the resource method, {@code class#method}, as the audit log names it
+     * @param runtime the application's shared objects
+     */
+    BearerTokenFilter(EndpointRules endpointRules, String endpoint, Supplier<OAuthJwtRuntime> runtime) {
         this.endpointRules = endpointRules;
+        this.endpoint = endpoint;
         this.runtime = runtime;
     }
 
@@ -33,15 +41,24 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rules = endpointRules.withGlobal(rt.validator().config());
             effectiveRules = rules;
         }
+        VerifiedToken principal = null;
         try {
             String token = BearerTokenExtractor.extract(request.getHeaders().get(HttpHeaders.AUTHORIZATION),
                     request.getUriInfo().getQueryParameters().containsKey("access_token"));
-            VerifiedToken principal = rt.validator().validate(token);
+            principal = rt.validator().validate(token);
             rules.authorize(principal);
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(principal, secure));
             rt.publish(principal);
+            rt.validator().telemetry().accepted();
+            if (rt.audit().logsAccepted()) {
+                rt.audit().accepted(endpoint, rt.client(), principal.claims());
+            }
         } catch (TokenRejectedException rejected) {
+            rt.validator().telemetry().refused(rejected.failure());
+            // a token refused by the endpoint's rules was verified: its claims are known, its kid is not
+            rt.audit().refused(rejected.failure(), endpoint, rt.client(), rejected.kid(),
+                    principal != null ? principal.claims() : rejected.signedClaims());
             request.abortWith(BearerChallenge.response(rejected.failure(), rt.validator().config().realm(),
                     rules.scopes(), rt.validator().retryAfterSeconds()));
         }

@@ -2,6 +2,7 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.Secured;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -30,6 +31,9 @@ public class SecuredFeature implements DynamicFeature {
     @Inject
     Instance<AccessTokenHolder> holder;
 
+    @Inject
+    Instance<AuditLog> audit;
+
     private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
 
     /** Created by CDI or by the Jakarta REST runtime. */
@@ -38,11 +42,12 @@ public class SecuredFeature implements DynamicFeature {
 
     /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
     private OAuthJwtRuntime lookup() {
-        if (validator != null && holder != null) {
-            return new OAuthJwtRuntime(validator.get(), holder.get());
+        if (validator != null && holder != null && audit != null) {
+            return new OAuthJwtRuntime(validator.get(), holder.get(), audit.get(), ServletClientAddress.lookup());
         }
         CDI<Object> cdi = CDI.current();
-        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(AccessTokenHolder.class).get());
+        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(AccessTokenHolder.class).get(),
+                cdi.select(AuditLog.class).get(), ServletClientAddress.lookup());
     }
 
     @Override
@@ -55,7 +60,8 @@ public class SecuredFeature implements DynamicFeature {
         Secured secured = findAnnotation(resourceClass, method);
         if (secured != null) {
             String where = resourceClass.getName() + "#" + method.getName();
-            context.register(new BearerTokenFilter(EndpointRules.of(secured, where), runtime), Priorities.AUTHENTICATION);
+            context.register(new BearerTokenFilter(EndpointRules.of(secured, where), where, runtime),
+                    Priorities.AUTHENTICATION);
         }
     }
 

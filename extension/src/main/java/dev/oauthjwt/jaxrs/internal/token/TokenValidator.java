@@ -9,7 +9,9 @@ import dev.oauthjwt.jaxrs.internal.jose.CompactJws;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
+import dev.oauthjwt.jaxrs.internal.keys.KeysState;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -53,6 +55,7 @@ public final class TokenValidator implements AutoCloseable {
     private final DefaultJWTParser parser;
     private final ValidatedTokenCache<VerifiedToken> cache;
     private final Runnable onClose;
+    private final Telemetry telemetry;
 
     /**
      * @param config the validated configuration
@@ -61,6 +64,13 @@ public final class TokenValidator implements AutoCloseable {
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      */
     public TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Clock clock, Runnable onClose) {
+        this(config, keyCache, clock, onClose, Telemetry.NONE);
+    }
+
+    /** As above, reporting validation times and token-cache hits to {@code telemetry}. */
+    public TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Clock clock, Runnable onClose,
+            Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.config = config;
         this.keyCache = keyCache;
         this.headerPolicy = new HeaderPolicy(config.algorithms());
@@ -84,6 +94,7 @@ public final class TokenValidator implements AutoCloseable {
      * @throws TokenRejectedException with the failure to answer
      */
     public VerifiedToken validate(String token) throws TokenRejectedException {
+        long start = System.nanoTime();
         try {
             return doValidate(token);
         } catch (TokenRejectedException e) {
@@ -94,7 +105,24 @@ public final class TokenValidator implements AutoCloseable {
                     "Token validation failed unexpectedly with {0}; the request is answered 401",
                     unexpected.getClass().getName());
             throw new TokenRejectedException(Failure.INVALID_TOKEN);
+        } finally {
+            telemetry.validated(System.nanoTime() - start);
         }
+    }
+
+    /** @return the telemetry this validator and its keys report to */
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
+    /** @return a snapshot of the keys of the configured issuer, for the readiness check */
+    public KeysState keysState() {
+        return keyCache.state();
+    }
+
+    /** Starts a background JWKS fetch when no usable keys are held (and the cooldown allows); never waits. */
+    public void fetchKeysIfMissing() {
+        keyCache.fetchIfMissing();
     }
 
     /** @return seconds a client should wait before retrying after {@link Failure#KEYS_UNAVAILABLE} */
@@ -117,6 +145,7 @@ public final class TokenValidator implements AutoCloseable {
         TokenDigest digest = cache == null ? null : cache.digest(token);
         if (digest != null) {
             VerifiedToken cached = cache.get(digest, keyCache);
+            telemetry.tokenCache(cached != null);
             if (cached != null) {
                 return cached;
             }
@@ -135,8 +164,13 @@ public final class TokenValidator implements AutoCloseable {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }
         ClaimsVerifier.verifyShapesTheLibraryReads(jws.claims());
-        VerificationKey verifiedBy = verifySignature(token, jws, lookup);
-        BigDecimal exp = claimsVerifier.verify(jws.claims());
+        VerificationKey verifiedBy = verifySignature(token, jws, lookup, header.kid());
+        BigDecimal exp;
+        try {
+            exp = claimsVerifier.verify(jws.claims());
+        } catch (TokenRejectedException claimsRefused) {
+            throw claimsRefused.signedBy(header.kid(), jws.claims());
+        }
         String name = (String) jws.claims().get(config.principalClaim());
         VerifiedToken verified = new VerifiedToken(name, jws.claims(), rolesReader.read(jws.claims()));
         if (digest != null) {
@@ -150,7 +184,7 @@ public final class TokenValidator implements AutoCloseable {
      * @throws TokenRejectedException {@link Failure#UNVERIFIABLE} when none held; when the library refused the claims
      *     of a token whose signature held, the failure of {@link ClaimsVerifier}, or {@link Failure#INVALID_TOKEN}
      */
-    private VerificationKey verifySignature(String token, CompactJws jws, JwksKeyCache.Lookup lookup)
+    private VerificationKey verifySignature(String token, CompactJws jws, JwksKeyCache.Lookup lookup, String kid)
             throws TokenRejectedException {
         for (VerificationKey key : lookup.keys()) {
             try {
@@ -158,8 +192,13 @@ public final class TokenValidator implements AutoCloseable {
                 return key;
             } catch (ParseException e) {
                 if (!isSignatureFailure(e)) {
-                    claimsVerifier.verify(jws.claims()); // jose4j checks claims only after the signature held
-                    throw new TokenRejectedException(Failure.INVALID_TOKEN);
+                    TokenRejectedException refused = new TokenRejectedException(Failure.INVALID_TOKEN);
+                    try {
+                        claimsVerifier.verify(jws.claims()); // jose4j checks claims only after the signature held
+                    } catch (TokenRejectedException claimsRefused) {
+                        refused = claimsRefused;
+                    }
+                    throw refused.signedBy(kid, jws.claims());
                 }
             }
         }

@@ -521,7 +521,9 @@ class JwksResilienceTest {
             server.stream(100_000_000L);
             long start = System.nanoTime();
             assertThatThrownBy(() -> new JwksFetcher(server.uri(), DEADLINE, fetchThreads).fetch().join())
-                    .hasRootCauseInstanceOf(IllegalStateException.class);
+                    .hasRootCauseInstanceOf(FetchFailedException.class)
+                    .rootCause().satisfies(cause -> assertThat(((FetchFailedException) cause).result())
+                            .isEqualTo(dev.oauthjwt.jaxrs.internal.ops.FetchResult.BAD_DOCUMENT));
             MAX_DOS_ANSWER_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
         }
 
