@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * A server under test running the sample WAR in a child process on 127.0.0.1 and a random free port, configured by
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link ProcessTree}). The name also names its files and folders, so that several instances can run side by side.
  */
 abstract class ManagedServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ManagedServer.class.getName());
 
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.bootTimeoutSeconds", 420));
 
@@ -55,6 +59,22 @@ abstract class ManagedServer implements AutoCloseable {
         return bootMillis;
     }
 
+    /**
+     * @param text what to look for
+     * @return the lines of the console log and the server's own log that contain {@code text}
+     */
+    List<String> logLinesContaining(String text) throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        for (Path log : List.of(dir.resolve(name + "-console.log"), serverLog())) {
+            if (Files.isRegularFile(log)) {
+                try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    lines.filter(line -> line.contains(text)).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
     /** Starts the process and waits until {@code /api/public} answers 200. */
     final void boot() throws Exception {
         Files.createDirectories(dir);
@@ -76,8 +96,8 @@ abstract class ManagedServer implements AutoCloseable {
         }
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
-        System.out.printf("[it] %s booted in %d ms on %s (JWKS %s)%n", name, bootMillis, uri("/"),
-                environment.jwksUri());
+        LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (JWKS %s)", name, bootMillis, uri("/"),
+                environment.jwksUri()));
     }
 
     private void awaitReady(URI probe) throws Exception {
@@ -107,7 +127,7 @@ abstract class ManagedServer implements AutoCloseable {
     @Override
     public void close() {
         if (process != null && process.kill()) {
-            System.out.printf("[it] %s stopped%n", name);
+            LOG.fine(String.format(Locale.ROOT, "[it] %s stopped", name));
         }
     }
 
