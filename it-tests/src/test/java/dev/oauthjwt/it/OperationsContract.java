@@ -62,7 +62,7 @@ abstract class OperationsContract extends SampleApiClient {
         assertThat(down.checkStatus()).isEqualTo("DOWN");
         assertThat(down.data().getString("issuer.1.state")).isEqualTo("none");
         assertThat(down.data().getString("issuer.1.last-failure")).isEqualTo("http_status");
-        assertThat(down.data().getJsonNumber("issuer.1.last-failure-status").intValue()).isEqualTo(500);
+        assertThat(down.number("issuer.1.last-failure-status")).isEqualTo(500);
         assertThat(down.body()).doesNotContain(stubbed.jwks().uri());
         assertThat(get("/api/public", null).statusCode()).isEqualTo(200);
     }
@@ -74,7 +74,7 @@ abstract class OperationsContract extends SampleApiClient {
         OperationsEndpoints.Readiness ready = OperationsEndpoints.awaitReadiness(server, "UP", Duration.ofSeconds(30));
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         assertThat(ready.data().getString("issuer.1.state")).isEqualTo("fresh");
-        assertThat(ready.data().getJsonNumber("issuer.1.keys").intValue()).isEqualTo(1);
+        assertThat(ready.number("issuer.1.keys")).isEqualTo(1);
         assertThat(ready.data().getString("issuer.1.last-failure")).isEqualTo("http_status");
         assertThat(get("/api/data", stubbed.initialKey().token("read", "admin")).statusCode()).isEqualTo(200);
     }

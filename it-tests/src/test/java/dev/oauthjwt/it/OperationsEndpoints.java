@@ -37,6 +37,17 @@ final class OperationsEndpoints {
         JsonObject data() {
             return check.orElseThrow().getJsonObject("data");
         }
+
+        /** @return a number of the check's data: a JSON number on Liberty, a JSON string on Payara Micro */
+        long number(String key) {
+            JsonValue value = data().get(key);
+            if (value == null) {
+                throw new AssertionError("no " + key + " in " + body);
+            }
+            return value.getValueType() == JsonValue.ValueType.NUMBER
+                    ? data().getJsonNumber(key).longValueExact()
+                    : Long.parseLong(data().getString(key));
+        }
     }
 
     static HttpResponse<String> get(ManagedServer server, String path) throws IOException, InterruptedException {

@@ -14,27 +14,35 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Validates the {@code oauth.jwt.*} configuration while the application is deployed, so that a missing or invalid
  * value fails the deployment (with a message naming the key) instead of the first request; and adds the readiness
- * check as a bean when the server offers MicroProfile Health (its package is excluded from bean discovery, so that a
- * server without the API never loads it).
+ * check when the server offers MicroProfile Health, and the metrics binding when it offers MicroProfile Metrics, as
+ * beans (their packages are excluded from bean discovery, so that a server without the API never loads them).
  */
 public class OAuthJwtExtension implements Extension {
 
     /** The readiness check, named as a string: the class may only be loaded when the Health API is present. */
     static final String READINESS_CHECK = "dev.oauthjwt.jaxrs.internal.ops.health.OAuthJwtReadinessCheck";
+    /** The metrics binding, named as a string: the class may only be loaded when the Metrics API is present. */
+    static final String METRICS_SOURCE = "dev.oauthjwt.jaxrs.internal.ops.metrics.MicroProfileMetricsSource";
 
     private static final Logger LOG = Logger.getLogger(OAuthJwtExtension.class.getName());
 
     void addOptionalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        if (!OptionalApis.present(OptionalApis.HEALTH)) {
-            LOG.log(Level.FINE, "MicroProfile Health is absent: no oauth-jwt readiness check");
+        addIfPresent(OptionalApis.HEALTH, READINESS_CHECK, "readiness check", event, beanManager);
+        addIfPresent(OptionalApis.METRICS, METRICS_SOURCE, "metrics", event, beanManager);
+    }
+
+    private static void addIfPresent(String api, String beanClass, String what, BeforeBeanDiscovery event,
+            BeanManager beanManager) {
+        if (!OptionalApis.present(api)) {
+            LOG.log(Level.FINE, "{0} is absent: no oauth-jwt {1}", new Object[] {api, what});
             return;
         }
         try {
-            Class<?> check = Class.forName(READINESS_CHECK, false, OAuthJwtExtension.class.getClassLoader());
-            event.addAnnotatedType(beanManager.createAnnotatedType(check), READINESS_CHECK);
+            Class<?> type = Class.forName(beanClass, false, OAuthJwtExtension.class.getClassLoader());
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), beanClass);
         } catch (ClassNotFoundException | LinkageError unusable) {
-            LOG.log(Level.WARNING, "MicroProfile Health is present but unusable ({0}): no oauth-jwt readiness check",
-                    unusable.getClass().getName());
+            LOG.log(Level.WARNING, "{0} is present but unusable ({1}): no oauth-jwt {2}",
+                    new Object[] {api, unusable.getClass().getName(), what});
         }
     }
 

@@ -6,11 +6,12 @@ import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
-import dev.oauthjwt.jaxrs.internal.ops.metrics.MicroProfileTelemetry;
+import dev.oauthjwt.jaxrs.internal.ops.TelemetrySource;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -32,8 +33,8 @@ public class OAuthJwtProducer {
 
     @Produces
     @Singleton
-    TokenValidator validator() {
-        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC(), telemetry());
+    TokenValidator validator(Instance<TelemetrySource> telemetrySource) {
+        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC(), telemetry(telemetrySource));
     }
 
     void close(@Disposes TokenValidator validator) {
@@ -56,13 +57,13 @@ public class OAuthJwtProducer {
         return holder.get();
     }
 
-    /** @return MicroProfile Metrics when the server offers the API, otherwise {@link Telemetry#NONE} */
-    static Telemetry telemetry() {
-        if (!OptionalApis.present(OptionalApis.METRICS)) {
+    /** @return MicroProfile Metrics when the server offers the API (a source bean exists), else {@link Telemetry#NONE} */
+    static Telemetry telemetry(Instance<TelemetrySource> source) {
+        if (!source.isResolvable()) {
             return Telemetry.NONE;
         }
         try {
-            return MicroProfileTelemetry.fromCdi();
+            return source.get().telemetry();
         } catch (RuntimeException | LinkageError unavailable) {
             LOG.log(Level.WARNING, "MicroProfile Metrics is present but unusable ({0}); oauth-jwt metrics are off",
                     unavailable.getClass().getName());

@@ -3,8 +3,6 @@ package dev.oauthjwt.jaxrs.internal.ops.metrics;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
 import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.metrics.Counter;
@@ -56,12 +54,6 @@ public final class MicroProfileTelemetry implements Telemetry {
         cacheHits = registry.counter(cache, new Tag("result", "hit"));
         cacheMisses = registry.counter(cache, new Tag("result", "miss"));
         validation = registry.timer(metadata(VALIDATION, "Time to validate one access token"));
-    }
-
-    /** @return the telemetry on the application registry that CDI offers; {@link Telemetry#NONE} without one */
-    public static Telemetry fromCdi() {
-        Instance<MetricRegistry> registry = CDI.current().select(MetricRegistry.class);
-        return registry.isResolvable() ? new MicroProfileTelemetry(registry.get()) : Telemetry.NONE;
     }
 
     private static Metadata metadata(String name, String description) {

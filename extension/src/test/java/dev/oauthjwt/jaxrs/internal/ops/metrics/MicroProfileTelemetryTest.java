@@ -19,7 +19,7 @@ class MicroProfileTelemetryTest {
     }
 
     @Test
-    void registersEveryLabelValueUpFrontSoThatDashboardsSeeZeros() {
+    void I4_labelValuesComeFromClosedVocabularies_registeredUpFrontSoThatDashboardsSeeZeros() {
         assertThat(registry.registered(outcome("accepted"))).isTrue();
         for (Failure failure : Failure.values()) {
             assertThat(registry.registered(outcome(failure.name().toLowerCase(Locale.ROOT)))).isTrue();
