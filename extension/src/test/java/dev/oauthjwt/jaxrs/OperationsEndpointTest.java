@@ -73,7 +73,8 @@ class OperationsEndpointTest extends SecuredApiTestBase {
                     "refused reason=WRONG_AUDIENCE status=401 endpoint=dev.oauthjwt.jaxrs.api.TestApi#data client=-"
                             + " kid=\"k1\" iss=\"" + Tokens.ISSUER + "\" sub=\"alice\" jti=\"j-77\"",
                     "refused reason=MALFORMED_TOKEN status=401 endpoint=dev.oauthjwt.jaxrs.api.TestApi#data client=-");
-            assertThat(String.join("\n", audit.messages())).doesNotContain(wrongAudience.split("\\.")[2], "not-a-token");
+            assertThat(String.join("\n", audit.messages()))
+                    .doesNotContain(wrongAudience.split("\\.")[2], "not-a-token");
         }
     }
 

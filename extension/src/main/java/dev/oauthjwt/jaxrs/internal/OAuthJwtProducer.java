@@ -57,7 +57,7 @@ public class OAuthJwtProducer {
         return holder.get();
     }
 
-    /** @return MicroProfile Metrics when the server offers the API (a source bean exists), else {@link Telemetry#NONE} */
+    /** @return MicroProfile Metrics when the server offers the API (a source bean exists), else no telemetry */
     static Telemetry telemetry(Instance<TelemetrySource> source) {
         if (!source.isResolvable()) {
             return Telemetry.NONE;
