@@ -25,6 +25,8 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
     void answers503WithRetryAfterWhileTheJwksIsDownAndRecovers_G128() throws Exception {
         jwks.failWith(503);
         String token = Tokens.valid(key).sign();
+        Thread.sleep(2100); // past the cooldown of fetches of the other test: the first request here fetches
+        jwks.resetCount();
         long start = System.nanoTime();
         HttpResponse<String> first = getWithToken("/api/data", token);
         assertThat(first.statusCode()).isEqualTo(503);
@@ -34,8 +36,10 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
         for (int i = 0; i < 20; i++) {
             assertThat(getWithToken("/api/data", token).statusCode()).isEqualTo(503);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(jwks.requestCount()).isEqualTo(1);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
+        // one fetch per 2 s cooldown: 21 requests on a loaded machine may span more than one cooldown
+        assertThat(jwks.requestCount()).isBetween(1, 1 + (int) (elapsed.toMillis() / 2000));
 
         jwks.publish(key);
         Thread.sleep(2100);

@@ -299,8 +299,10 @@ abstract class SecuredApiContract extends SampleApiClient {
                 .isEqualTo(accepted + 1);
         assertThat(OperationsEndpoints.metric(after, "oauth_jwt_requests_total", "outcome=\"expired\""))
                 .isEqualTo(expired + 1);
-        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_fetches_total", "result=\"ok\"")).isPositive();
-        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_validation_seconds_count", "")).isPositive();
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_fetches_total", "result=\"ok\"")).as(after)
+                .isPositive();
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_validation_seconds_count", "")).as(after)
+                .isPositive();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
