@@ -2,6 +2,8 @@ package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
@@ -19,12 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Wires the application's single {@link TokenValidator} from MicroProfile Config (its JWKS client runs on two daemon
  * threads of its own, stopped with the application), its {@link Telemetry} (MicroProfile Metrics when the server
- * offers it), the {@link AuditLog}, and produces the request-scoped {@link AccessToken}.
+ * offers it), the {@link AuditLog}, its {@link SenderConstraints} (DPoP), and produces the request-scoped
+ * {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -49,6 +53,14 @@ public class OAuthJwtProducer {
 
     void close(@Disposes AuditLog audit) {
         audit.close();
+    }
+
+    @Produces
+    @Singleton
+    SenderConstraints senderConstraints() {
+        Config config = ConfigProvider.getConfig();
+        return SenderConstraints.inMemory(SenderConstraintConfig.from(config),
+                OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
     }
 
     @Produces

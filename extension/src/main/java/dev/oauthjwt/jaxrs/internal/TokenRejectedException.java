@@ -13,7 +13,7 @@ public final class TokenRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Failure failure;
+    private final Failure failure;
     private final String kid;
     private final transient Map<String, Object> signedClaims;
 

@@ -99,14 +99,6 @@ final class ValueParsers {
         return Collections.unmodifiableSet(algorithms);
     }
 
-    static Boolean bool(String key, String value, Setting<Boolean> setting) {
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (!lower.equals("true") && !lower.equals("false")) {
-            throw new InvalidConfigurationException(key, "must be true or false");
-        }
-        return lower.equals("true");
-    }
-
     static int integer(String key, String value, Setting<Integer> setting) {
         String problem = "must be a whole number between " + setting.min() + " and " + setting.max();
         if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -117,6 +109,23 @@ final class ValueParsers {
             throw new InvalidConfigurationException(key, problem);
         }
         return parsed;
+    }
+
+    static boolean bool(String key, String value, Setting<Boolean> setting) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+            throw new InvalidConfigurationException(key, "must be true or false");
+        }
+        return lower.equals("true");
+    }
+
+    static SenderConstraintConfig.DpopMode dpopMode(String key, String value,
+            Setting<SenderConstraintConfig.DpopMode> setting) {
+        try {
+            return SenderConstraintConfig.DpopMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, "must be allowed, required or disabled");
+        }
     }
 
     static Duration duration(String key, String raw, Setting<Duration> setting) {

@@ -1,6 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,11 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.function.Supplier;
 
 /**
- * Authenticates and authorizes a request to one secured resource method: takes the Bearer token, has the
- * application's {@link TokenValidator} verify it, applies the method's {@link EndpointRules}, and on success replaces
- * the request's security context. Every failure aborts the request with {@link BearerChallenge}; no input leads to a
- * 500. Every outcome is counted (telemetry) and written to the audit log. Registered per method by
- * {@link SecuredFeature}.
+ * Authenticates and authorizes a request to one secured resource method: takes the token ({@code Bearer}, or
+ * {@code DPoP} with its proof), has the application's {@link TokenValidator} verify it, has {@link SenderConstraints}
+ * check its binding to the client, applies the method's {@link EndpointRules}, and on success replaces the request's
+ * security context. Every failure aborts the request with {@link BearerChallenge}; no input leads to a 500. Every
+ * outcome is counted (telemetry) and written to the audit log. Registered per method by {@link SecuredFeature}.
  */
 final class BearerTokenFilter implements ContainerRequestFilter {
 
@@ -21,6 +23,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
     private final String endpoint;
     private final Supplier<OAuthJwtRuntime> runtime;
     private volatile EndpointRules effectiveRules;
+    private volatile BearerChallenge.Schemes schemes;
 
     /**
      * @param endpointRules the rules of the method's annotation
@@ -40,15 +43,25 @@ final class BearerTokenFilter implements ContainerRequestFilter {
         if (rules == null) {
             rules = endpointRules.withGlobal(rt.validator().config());
             effectiveRules = rules;
+            schemes = new BearerChallenge.Schemes(rt.validator().config().realm(), rt.senderConstraints().dpopMode(),
+                    rt.senderConstraints().algorithmNames());
         }
+        SenderConstraints binding = rt.senderConstraints();
+        boolean dpopScheme = false;
         VerifiedToken principal = null;
         try {
-            String token = BearerTokenExtractor.extract(request.getHeaders().get(HttpHeaders.AUTHORIZATION),
-                    request.getUriInfo().getQueryParameters().containsKey("access_token"));
-            principal = rt.validator().validate(token);
+            BearerTokenExtractor.Credential credential = BearerTokenExtractor.extract(
+                    request.getHeaders().get(HttpHeaders.AUTHORIZATION),
+                    request.getUriInfo().getQueryParameters().containsKey("access_token"),
+                    binding.dpopMode() != DpopMode.DISABLED);
+            dpopScheme = credential.dpop();
+            binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
+            principal = rt.validator().validate(credential.token());
+            binding.enforce(dpopScheme, credential.token(), principal.confirmation(), request.getMethod(),
+                    request.getUriInfo().getRequestUri(), request.getHeaders()::get);
             rules.authorize(principal);
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-            request.setSecurityContext(new JwtSecurityContext(principal, secure));
+            request.setSecurityContext(new JwtSecurityContext(principal, secure, dpopScheme ? "DPoP" : "Bearer"));
             rt.publish(principal);
             rt.validator().telemetry().accepted();
             if (rt.audit().logsAccepted()) {
@@ -56,11 +69,11 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             }
         } catch (TokenRejectedException rejected) {
             rt.validator().telemetry().refused(rejected.failure());
-            // a token refused by the endpoint's rules was verified: its claims are known, its kid is not
+            // a token refused after validation (binding, endpoint rules) was verified: its claims are known, not its kid
             rt.audit().refused(rejected.failure(), endpoint, rt.client(), rejected.kid(),
                     principal != null ? principal.claims() : rejected.signedClaims());
-            request.abortWith(BearerChallenge.response(rejected.failure(), rt.validator().config().realm(),
-                    rules.scopes(), rt.validator().retryAfterSeconds()));
+            request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes, rules.scopes(),
+                    rt.validator().retryAfterSeconds(), binding.freshNonce()));
         }
     }
 }

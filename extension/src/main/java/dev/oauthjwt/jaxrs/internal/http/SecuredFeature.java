@@ -2,6 +2,7 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.Secured;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,9 @@ public class SecuredFeature implements DynamicFeature {
     Instance<TokenValidator> validator;
 
     @Inject
+    Instance<SenderConstraints> senderConstraints;
+
+    @Inject
     Instance<AccessTokenHolder> holder;
 
     @Inject
@@ -42,12 +46,14 @@ public class SecuredFeature implements DynamicFeature {
 
     /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
     private OAuthJwtRuntime lookup() {
-        if (validator != null && holder != null && audit != null) {
-            return new OAuthJwtRuntime(validator.get(), holder.get(), audit.get(), ServletClientAddress.lookup());
+        if (validator != null && senderConstraints != null && holder != null && audit != null) {
+            return new OAuthJwtRuntime(validator.get(), senderConstraints.get(), holder.get(), audit.get(),
+                    ServletClientAddress.lookup());
         }
         CDI<Object> cdi = CDI.current();
-        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(AccessTokenHolder.class).get(),
-                cdi.select(AuditLog.class).get(), ServletClientAddress.lookup());
+        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(SenderConstraints.class).get(),
+                cdi.select(AccessTokenHolder.class).get(), cdi.select(AuditLog.class).get(),
+                ServletClientAddress.lookup());
     }
 
     @Override

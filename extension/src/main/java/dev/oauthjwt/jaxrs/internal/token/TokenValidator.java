@@ -164,6 +164,7 @@ public final class TokenValidator implements AutoCloseable {
         }
         try {
             exp = claimsVerifier.verify(jws.claims());
+            Confirmation.of(jws.claims()); // a binding this extension cannot check is refused, never ignored
         } catch (TokenRejectedException claimsRefused) {
             throw claimsRefused.signedBy(header.kid(), jws.claims());
         }
