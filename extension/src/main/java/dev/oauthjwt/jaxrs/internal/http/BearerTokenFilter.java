@@ -1,5 +1,6 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
+import dev.oauthjwt.jaxrs.internal.TokenIds;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
@@ -65,13 +66,13 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rt.publish(principal);
             rt.validator().telemetry().accepted();
             if (rt.audit().logsAccepted()) {
-                rt.audit().accepted(endpoint, rt.client(), principal.claims());
+                rt.audit().accepted(endpoint, rt.client(), TokenIds.of(null, principal.claims()));
             }
         } catch (TokenRejectedException rejected) {
             rt.validator().telemetry().refused(rejected.failure());
             // a token refused after validation (binding, endpoint rules) was verified: its claims are known, not its kid
-            rt.audit().refused(rejected.failure(), endpoint, rt.client(), rejected.kid(),
-                    principal != null ? principal.claims() : rejected.signedClaims());
+            rt.audit().refused(rejected.failure(), endpoint, rt.client(),
+                    principal != null ? TokenIds.of(null, principal.claims()) : rejected.signed());
             request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes, rules.scopes(),
                     rt.validator().retryAfterSeconds(), binding.freshNonce()));
         }

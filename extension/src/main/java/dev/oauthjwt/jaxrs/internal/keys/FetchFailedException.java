@@ -10,7 +10,7 @@ final class FetchFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient FetchResult result;
+    private final FetchResult result;
     private final int status;
 
     FetchFailedException(FetchResult result, int status) {

@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.ops;
 
 import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.TokenIds;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +31,7 @@ public final class AuditLog implements AutoCloseable {
 
     private final AuditRateLimiter limiter;
     private final int perSecond;
+    private final Object lock = new Object();
     private ScheduledExecutorService flusher;
 
     /**
@@ -43,14 +44,16 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Writes the summaries of ended windows once a second, on a daemon thread stopped by {@link #close()}. */
-    public synchronized AuditLog startFlushing() {
-        if (flusher == null) {
-            flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "oauth-jwt-audit");
-                thread.setDaemon(true);
-                return thread;
-            });
-            flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+    public AuditLog startFlushing() {
+        synchronized (lock) {
+            if (flusher == null) {
+                flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "oauth-jwt-audit");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+            }
         }
         return this;
     }
@@ -59,10 +62,9 @@ public final class AuditLog implements AutoCloseable {
      * @param reason why the request was refused
      * @param endpoint the resource method ({@code class#method})
      * @param client the client's address, or {@code null} when unknown
-     * @param kid the {@code kid} of a token whose signature held, or {@code null}
-     * @param signedClaims the claims of a token whose signature held, or {@code null} when it did not
+     * @param signed the identifiers of a token whose signature held, or {@code null} when it did not
      */
-    public void refused(Failure reason, String endpoint, String client, String kid, Map<String, Object> signedClaims) {
+    public void refused(Failure reason, String endpoint, String client, TokenIds signed) {
         if (!LOG.isLoggable(Level.INFO)) {
             return;
         }
@@ -74,9 +76,9 @@ public final class AuditLog implements AutoCloseable {
             StringBuilder line = new StringBuilder(160).append("refused reason=").append(reason.name())
                     .append(" status=").append(reason.status());
             common(line, endpoint, client);
-            if (signedClaims != null) {
-                line.append(" kid=").append(quoted(kid));
-                token(line, signedClaims);
+            if (signed != null) {
+                line.append(" kid=").append(quoted(signed.kid()));
+                token(line, signed);
             }
             LOG.info(line.toString());
         }
@@ -88,11 +90,11 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Writes one FINE line for an accepted request, when FINE is enabled on the audit logger. */
-    public void accepted(String endpoint, String client, Map<String, Object> claims) {
+    public void accepted(String endpoint, String client, TokenIds token) {
         if (LOG.isLoggable(Level.FINE)) {
             StringBuilder line = new StringBuilder(160).append("accepted");
             common(line, endpoint, client);
-            token(line, claims);
+            token(line, token);
             LOG.fine(line.toString());
         }
     }
@@ -112,11 +114,9 @@ public final class AuditLog implements AutoCloseable {
         line.append(" endpoint=").append(endpoint).append(" client=").append(client == null ? "-" : quoted(client));
     }
 
-    private static void token(StringBuilder line, Map<String, Object> claims) {
-        for (String claim : new String[] {"iss", "sub", "jti"}) {
-            Object value = claims.get(claim);
-            line.append(' ').append(claim).append('=').append(value instanceof String s ? quoted(s) : "-");
-        }
+    private static void token(StringBuilder line, TokenIds token) {
+        line.append(" iss=").append(quoted(token.iss())).append(" sub=").append(quoted(token.sub()))
+                .append(" jti=").append(quoted(token.jti()));
     }
 
     /** @return {@code "value"} with unsafe characters replaced and the length capped; {@code -} for {@code null} */
@@ -137,10 +137,12 @@ public final class AuditLog implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (flusher != null) {
-            flusher.shutdownNow();
-            flusher = null;
+    public void close() {
+        synchronized (lock) {
+            if (flusher != null) {
+                flusher.shutdownNow();
+                flusher = null;
+            }
         }
         flush();
     }
