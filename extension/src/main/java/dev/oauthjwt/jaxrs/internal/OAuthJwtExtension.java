@@ -3,20 +3,24 @@ package dev.oauthjwt.jaxrs.internal;
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.mpjwt.ClaimInjectionRules;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Validates the {@code oauth.jwt.*} configuration while the application is deployed, so that a missing or invalid
- * value fails the deployment (with a message naming the key) instead of the first request; and adds the readiness
- * check when the server offers MicroProfile Health, and the metrics binding when it offers MicroProfile Metrics, as
- * beans (their packages are excluded from bean discovery, so that a server without the API never loads them).
+ * value fails the deployment (with a message naming the key) instead of the first request; the application's
+ * {@code @Claim} injection points ({@link ClaimInjectionRules}); and adds the readiness check when the server offers
+ * MicroProfile Health, and the metrics binding when it offers MicroProfile Metrics, as beans (their packages are
+ * excluded from bean discovery, so that a server without the API never loads them).
  */
 public class OAuthJwtExtension implements Extension {
 
@@ -44,6 +48,12 @@ public class OAuthJwtExtension implements Extension {
         } catch (ClassNotFoundException | LinkageError unusable) {
             LOG.log(Level.WARNING, "{0} is present but unusable ({1}): no oauth-jwt {2}",
                     new Object[] {api, unusable.getClass().getName(), what});
+        }
+    }
+
+    <T> void validateClaimInjection(@Observes ProcessBean<T> event) {
+        for (String problem : ClaimInjectionRules.problems(event.getBean())) {
+            event.addDefinitionError(new DefinitionException(problem));
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +46,7 @@ public class OAuthJwtProducer {
         validator.close();
     }
 
+    /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */
     @Produces
     @Singleton
     AuditLog auditLog(TokenValidator validator) {
@@ -65,6 +67,7 @@ public class OAuthJwtProducer {
 
     @Produces
     @RequestScoped
+    @Typed(AccessToken.class)
     AccessToken accessToken(AccessTokenHolder holder) {
         return holder.get();
     }

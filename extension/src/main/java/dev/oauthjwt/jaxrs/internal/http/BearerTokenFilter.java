@@ -73,8 +73,8 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             // a token refused after validation (binding, endpoint rules) was verified: its claims are known, not its kid
             rt.audit().refused(rejected.failure(), endpoint, rt.client(),
                     principal != null ? TokenIds.of(null, principal.claims()) : rejected.signed());
-            request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes, rules.scopes(),
-                    rt.validator().retryAfterSeconds(), binding.freshNonce()));
+            request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes,
+                    rules.challengeScopes(), rt.validator().retryAfterSeconds(), binding.freshNonce()));
         }
     }
 }
