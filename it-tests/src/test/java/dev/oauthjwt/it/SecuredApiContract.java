@@ -302,6 +302,7 @@ abstract class SecuredApiContract extends SampleApiClient {
                 .isPositive();
         assertThat(OperationsEndpoints.metric(after, "oauth_jwt_validation_seconds_count", "")).as(after)
                 .isPositive();
+    }
 
     // Authorization: @RolesAllowed, @PermitAll, @DenyAll on @Secured endpoints; MicroProfile JWT injection ---------
 
