@@ -41,11 +41,11 @@ final class AuditRateLimiter {
     }
 
     Decision admit(Failure reason) {
-        long now = millis.getAsLong();
         Window w = windows[reason.ordinal()];
         synchronized (w) {
+            long now = millis.getAsLong(); // read under the lock: racing threads never see time run backwards
             Suppressed summary = null;
-            if (w.start == Long.MIN_VALUE || now - w.start >= WINDOW_MILLIS || now < w.start) {
+            if (w.start == Long.MIN_VALUE || ended(w, now)) {
                 summary = w.suppressed > 0 ? new Suppressed(reason, w.suppressed, w.start) : null;
                 w.start = now;
                 w.used = 0;
@@ -60,14 +60,18 @@ final class AuditRateLimiter {
         }
     }
 
+    /** A window ends a second after it started, or when the wall clock stepped back by more than a second. */
+    private static boolean ended(Window w, long now) {
+        return now - w.start >= WINDOW_MILLIS || w.start - now > WINDOW_MILLIS;
+    }
+
     /** @return the summaries of the windows that have ended with suppressed lines (each handed out once) */
     List<Suppressed> endedWindows() {
-        long now = millis.getAsLong();
         List<Suppressed> ended = new ArrayList<>(0);
         for (Failure reason : Failure.values()) {
             Window w = windows[reason.ordinal()];
             synchronized (w) {
-                if (w.suppressed > 0 && (now - w.start >= WINDOW_MILLIS || now < w.start)) {
+                if (w.suppressed > 0 && ended(w, millis.getAsLong())) {
                     ended.add(new Suppressed(reason, w.suppressed, w.start));
                     w.suppressed = 0;
                 }

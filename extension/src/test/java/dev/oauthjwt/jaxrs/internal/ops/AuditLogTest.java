@@ -72,6 +72,19 @@ class AuditLogTest {
     }
 
     @Test
+    void I1_racingThreadsReadingTheClockOutOfOrder_neverOpenAnExtraWindow() {
+        for (int i = 0; i < 100; i++) {
+            millis.addAndGet(i % 2 == 0 ? 3 : -2); // a thread that read the clock earlier enters the lock later
+            audit.refused(Failure.UNVERIFIABLE, ENDPOINT, null, null);
+        }
+        assertThat(log.messages()).hasSize(10);
+        millis.set(millis.get() - 5_000); // a real step back of the wall clock starts a new window
+        audit.refused(Failure.UNVERIFIABLE, ENDPOINT, null, null);
+        assertThat(log.messages()).hasSize(12).last().asString().startsWith("refused reason=UNVERIFIABLE");
+        assertThat(log.messages().get(10)).startsWith("suppressed reason=UNVERIFIABLE lines=90 ");
+    }
+
+    @Test
     void summaryIsWrittenByTheFirstRefusalOfTheNextWindowToo() {
         for (int i = 0; i < 15; i++) {
             audit.refused(Failure.EXPIRED, ENDPOINT, null, null);
