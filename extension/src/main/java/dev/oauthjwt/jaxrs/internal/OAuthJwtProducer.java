@@ -1,7 +1,12 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
+import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
+import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
@@ -18,6 +23,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -39,14 +45,16 @@ public class OAuthJwtProducer {
     @Produces
     @Singleton
     TokenValidator validator(Instance<TelemetrySource> telemetrySource) {
-        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC(), telemetry(telemetrySource));
+        Config config = ConfigProvider.getConfig();
+        ConfigReader reader = new ConfigReader(config);
+        return create(OAuthJwtConfig.from(config), DecryptionConfig.from(reader), IntrospectionConfig.from(reader),
+                Clock.systemUTC(), telemetry(telemetrySource));
     }
 
     void close(@Disposes TokenValidator validator) {
         validator.close();
     }
 
-    /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */
     @Produces
     @Singleton
     AuditLog auditLog(TokenValidator validator) {
@@ -65,6 +73,7 @@ public class OAuthJwtProducer {
                 OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
     }
 
+    /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */
     @Produces
     @RequestScoped
     @Typed(AccessToken.class)
@@ -93,6 +102,30 @@ public class OAuthJwtProducer {
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
     public static TokenValidator create(OAuthJwtConfig config, Clock clock, Telemetry telemetry) {
+        return create(config, Optional.empty(), Optional.empty(), clock, telemetry);
+    }
+
+    /** As {@link #create(OAuthJwtConfig, Clock, Telemetry)} without telemetry. */
+    public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
+        return create(config, Optional.empty(), Optional.empty(), clock, Telemetry.NONE);
+    }
+
+    /** As the full {@code create} without telemetry. */
+    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption,
+            Optional<IntrospectionConfig> introspection, Clock clock) {
+        return create(config, decryption, introspection, clock, Telemetry.NONE);
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param decryption the keys and algorithms of encrypted tokens, if any are accepted
+     * @param introspection how tokens are introspected, if they are
+     * @param clock the clock for time claims and cache freshness
+     * @param telemetry where fetches, cache hits and validation times are reported
+     * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
+     */
+    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption,
+            Optional<IntrospectionConfig> introspection, Clock clock, Telemetry telemetry) {
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "oauth-jwt-jwks");
             thread.setDaemon(true);
@@ -101,11 +134,8 @@ public class OAuthJwtProducer {
         JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
         JwksKeyCache keys = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
                 config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout(), telemetry);
-        return new TokenValidator(config, keys, clock, executor::shutdownNow, telemetry);
-    }
-
-    /** As {@link #create(OAuthJwtConfig, Clock, Telemetry)} without telemetry. */
-    public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
-        return create(config, clock, Telemetry.NONE);
+        return new TokenValidator(config, keys, decryption.map(JweDecryptor::new),
+                introspection.map(settings -> new Introspector(settings, executor, clock)), clock, executor::shutdownNow,
+                telemetry);
     }
 }

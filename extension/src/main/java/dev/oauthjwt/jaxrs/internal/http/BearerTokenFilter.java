@@ -74,7 +74,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rt.audit().refused(rejected.failure(), endpoint, rt.client(),
                     principal != null ? TokenIds.of(null, principal.claims()) : rejected.signed());
             request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes,
-                    rules.challengeScopes(), rt.validator().retryAfterSeconds(), binding.freshNonce()));
+                    rules.challengeScopes(), rt.validator().retryAfterSeconds(rejected.failure()), binding.freshNonce()));
         }
     }
 }
