@@ -1,7 +1,6 @@
 package dev.oauthjwt.it;
 
 import java.io.IOException;
-import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -30,16 +29,18 @@ final class OperationsServers implements ParameterResolver {
 
     private static StubbedServer create(Servers.Kind kind) throws IOException {
         JwksStub jwks = new JwksStub();
+        IntrospectionEndpoint introspection = new IntrospectionEndpoint(); // unused here: introspection stays off
         try {
             TestKey key = TestKey.generate();
             jwks.publish(key);
             jwks.mode(JwksStub.Mode.FAIL); // unreachable from the start: prefetch and first probes fail
             OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE,
-                    Servers.API_REALM, 2, Map.of("OAUTH_JWT_JWKS_PREFETCH", "true",
-                            "OAUTH_JWT_AUDIT_RATE_LIMIT", Integer.toString(AUDIT_RATE_LIMIT)));
-            return new StubbedServer(kind.launcher("-ops", environment), jwks, key);
+                    Servers.API_REALM, 2).with("OAUTH_JWT_JWKS_PREFETCH", "true")
+                    .with("OAUTH_JWT_AUDIT_RATE_LIMIT", Integer.toString(AUDIT_RATE_LIMIT));
+            return new StubbedServer(kind.launcher("-ops", environment), jwks, key, null, introspection);
         } catch (IOException | RuntimeException e) {
             jwks.close();
+            introspection.close();
             throw e;
         }
     }
