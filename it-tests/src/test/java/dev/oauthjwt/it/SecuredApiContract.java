@@ -2,18 +2,23 @@ package dev.oauthjwt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.jose4j.jwt.NumericDate;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sample WAR's behaviour over real HTTP, on a real server: one subclass per server ({@link PayaraMicroIT},
- * {@link OpenLibertyIT}); the server and its {@link JwksStub} are booted once per run by {@link Servers}. Each test
+ * {@link OpenLibertyIT}); the server and its JWKS stub are booted once per run by {@link Servers}. Each test
  * starts from a JWKS that serves the server's initial key.
  */
 @ExtendWith(Servers.class)
@@ -24,16 +29,15 @@ abstract class SecuredApiContract extends SampleApiClient {
     /** {@code oauth.jwt.jwks.timeout} of the servers under test. */
     private static final Duration JWKS_DEADLINE = Duration.ofSeconds(2);
 
-    JwksStub jwks;
-    TestKey key;
+    JwksEndpoint jwks;
+    TestKeys key;
 
     @BeforeEach
     void resetJwks(StubbedServer stubbed) {
         this.server = stubbed.server();
         this.jwks = stubbed.jwks();
         this.key = stubbed.initialKey();
-        jwks.mode(JwksStub.Mode.SERVE);
-        jwks.publish(key);
+        jwks.publishJwks(List.of(key.signingJwk())); // and serves normally again
     }
 
     @Override
@@ -65,7 +69,7 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void validTokenGetsTheSeedMessageWithScopeAndRole() throws Exception {
-        HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
+        HttpResponse<String> response = get("/api/data", token(key, "read", "admin").sign());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
@@ -74,24 +78,22 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void scopeEndpointAnswersSubjectAndScopeFromInjectedToken() throws Exception {
-        HttpResponse<String> response = get("/api/scope", key.token("read", "user"));
+        HttpResponse<String> response = get("/api/scope", token(key, "read", "user").sign());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"scope\":\"read\"}");
     }
 
     @Test
     void claimEndpointAnswersSubjectAndRoleFromInjectedToken() throws Exception {
-        HttpResponse<String> response = get("/api/claim", key.token("write", "admin"));
+        HttpResponse<String> response = get("/api/claim", token(key, "write", "admin").sign());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"role\":\"admin\"}");
     }
 
     @Test
     void rejectsExpiredToken() throws Exception {
-        String expired = key.token("read", "admin", claims -> {
-            claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 1200));
-            claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
-        });
+        long now = Instant.now().getEpochSecond();
+        String expired = token(key, "read", "admin").claim("iat", now - 1200).claim("exp", now - 600).sign();
         HttpResponse<String> response = get("/api/data", expired);
         assertInvalidToken(response);
         assertThat(challenge(response)).contains("error_description=\"The access token expired\"");
@@ -99,28 +101,28 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void rejectsTokenForAnotherAudience() throws Exception {
-        HttpResponse<String> response = get("/api/data", key.token("read", "admin", c -> c.setAudience("other-api")));
+        HttpResponse<String> response = get("/api/data", token(key, "read", "admin").claim("aud", "other-api").sign());
         assertInvalidToken(response);
     }
 
     @Test
     void rejectsTokenFromAnotherIssuer() throws Exception {
         HttpResponse<String> response = get("/api/data",
-                key.token("read", "admin", c -> c.setIssuer("https://evil.example")));
+                token(key, "read", "admin").claim("iss", "https://evil.example").sign());
         assertInvalidToken(response);
     }
 
     @Test
     void rejectsTokenSignedByAnotherKeyUnderAKnownKid() throws Exception {
-        TestKey attacker = TestKey.generate();
-        String forged = attacker.sign(claimsOf(key.token("read", "admin")), key.kid());
+        TestKeys attacker = newKey();
+        String forged = token(key, "read", "admin").signWith(attacker); // the header names key's kid
         HttpResponse<String> response = get("/api/data", forged);
         assertInvalidToken(response);
     }
 
     @Test
     void missingScopeGets403InsufficientScopeNamingIt() throws Exception {
-        HttpResponse<String> response = get("/api/scope", key.token("write readwrite", "admin"));
+        HttpResponse<String> response = get("/api/scope", token(key, "write readwrite", "admin").sign());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(challenge(response))
                 .startsWith("Bearer realm=\"" + Servers.API_REALM + "\"")
@@ -130,14 +132,14 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void failingClaimRuleGets403() throws Exception {
-        HttpResponse<String> response = get("/api/claim", key.token("read", "user"));
+        HttpResponse<String> response = get("/api/claim", token(key, "read", "user").sign());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(challenge(response)).contains("error=\"insufficient_scope\"");
     }
 
     @Test
     void twoAuthorizationHeadersGet400() throws Exception {
-        String token = key.token("read", "admin");
+        String token = token(key, "read", "admin").sign();
         HttpResponse<String> response = send(request("/api/data")
                 .header("Authorization", "Bearer " + token)
                 .header("Authorization", "Bearer " + token));
@@ -148,7 +150,7 @@ abstract class SecuredApiContract extends SampleApiClient {
     /** Catalogue #15 (POLICY): the body is never read; a form-body token is not used, the header token decides. */
     @Test
     void A15_formBodyTokenIsIgnored_formFieldsReachTheResourceIntact() throws Exception {
-        String token = key.token("read", "admin");
+        String token = token(key, "read", "admin").sign();
         HttpResponse<String> both = send(form(token, "message=hi&access_token=" + token));
         assertThat(both.statusCode()).isEqualTo(200);
         assertThat(both.body()).contains("\"length\":2");
@@ -169,7 +171,7 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void tokenAlsoInQueryGets400() throws Exception {
-        String token = key.token("read", "admin");
+        String token = token(key, "read", "admin").sign();
         HttpResponse<String> response = send(request("/api/data?access_token=" + token)
                 .header("Authorization", "Bearer " + token));
         assertThat(response.statusCode()).isEqualTo(400);
@@ -198,40 +200,40 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void acceptsRotatedKeyWithoutRestart() throws Exception {
-        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
-        TestKey next = TestKey.generate();
-        jwks.add(next);
+        assertThat(get("/api/data", token(key, "read", "admin").sign()).statusCode()).isEqualTo(200);
+        TestKeys next = newKey();
+        jwks.add(next.signingJwk());
         Thread.sleep(COOLDOWN_MILLIS); // an unknown kid may trigger one fetch per min-refresh-interval
         int fetchesBefore = jwks.requestCount();
 
-        HttpResponse<String> response = get("/api/data", next.token("read", "admin"));
+        HttpResponse<String> response = get("/api/data", token(next, "read", "admin").sign());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(jwks.requestCount()).isGreaterThan(fetchesBefore);
-        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/data", token(key, "read", "admin").sign()).statusCode()).isEqualTo(200);
     }
 
     @Test
     void keepsAcceptingCachedKeysDuringJwksOutage() throws Exception {
-        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
-        jwks.mode(JwksStub.Mode.FAIL);
+        assertThat(get("/api/data", token(key, "read", "admin").sign()).statusCode()).isEqualTo(200);
+        jwks.failWith(500).rawBody("down");
         Thread.sleep(COOLDOWN_MILLIS);
         // an unknown kid makes the server try (and fail) to refresh its keys ...
-        HttpResponse<String> unknown = get("/api/data", TestKey.generate().token("read", "admin"));
+        HttpResponse<String> unknown = get("/api/data", token(newKey(), "read", "admin").sign());
         assertThat(unknown.statusCode()).isEqualTo(503);
         // ... and the cached key still works
-        HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
+        HttpResponse<String> response = get("/api/data", token(key, "read", "admin").sign());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("scope 'read' and role 'admin'");
     }
 
     @Test
     void answers503WithinTheDeadlineWhenJwksHangsAndKidIsUnknown() throws Exception {
-        jwks.mode(JwksStub.Mode.HANG);
+        jwks.hang();
         Thread.sleep(COOLDOWN_MILLIS);
         long start = System.nanoTime();
 
-        HttpResponse<String> response = get("/api/data", TestKey.generate().token("read", "admin"));
+        HttpResponse<String> response = get("/api/data", token(newKey(), "read", "admin").sign());
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         assertThat(response.statusCode()).isEqualTo(503);
@@ -243,18 +245,28 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void answers503WhenJwksFailsAndKidIsUnknown() throws Exception {
-        jwks.mode(JwksStub.Mode.FAIL);
+        jwks.failWith(500).rawBody("down");
         Thread.sleep(COOLDOWN_MILLIS);
-        HttpResponse<String> response = get("/api/data", TestKey.generate().token("read", "admin"));
+        HttpResponse<String> response = get("/api/data", token(newKey(), "read", "admin").sign());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** @return the payload (claims JSON) of a compact token */
-    private static String claimsOf(String token) {
-        String payload = token.split("\\.")[1];
-        return new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+    /** @return a new RSA 2048 key (never stored) */
+    static TestKeys newKey() {
+        return TestKeys.rsa("it-" + UUID.randomUUID());
+    }
+
+    /** @return a valid token (5 min) of the stubs' issuer for subject {@code alice} with this scope and role */
+    static Tokens token(TestKeys signer, String scope, String role) {
+        return Tokens.valid(signer)
+                .claim("iss", StubbedServer.ISSUER)
+                .claim("aud", StubbedServer.AUDIENCE)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("scope", scope)
+                .claim("role", role)
+                .claim("groups", null);
     }
 }
