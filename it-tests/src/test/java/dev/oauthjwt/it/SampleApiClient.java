@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Base of the tests that call the sample WAR over real HTTP: request helpers against {@link #server} and the
@@ -26,6 +27,14 @@ abstract class SampleApiClient {
 
     /** @return the {@code oauth.jwt.realm} of the server under test */
     abstract String realm();
+
+    /** Every refusal is a planned rule: no request may reach the validator's "failed unexpectedly" branch. */
+    @AfterEach
+    void noValidationFailedUnexpectedly() throws IOException {
+        if (server != null) {
+            assertThat(server.logLinesContaining("failed unexpectedly")).as("server log of " + server).isEmpty();
+        }
+    }
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30));
