@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 
 /**
  * DEVELOPMENT ONLY: a tiny local token issuer for the demo. It lives in the sample's test sources, so it is never
@@ -27,7 +28,11 @@ import org.jose4j.json.JsonUtil;
  *   <li>{@code POST /token}: form parameters {@code scope}, {@code role}, {@code sub} (default {@code demo-user}),
  *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600). Answers
  *       {@code {"access_token":…,"token_type":"Bearer","expires_in":…}}, or the bare token with
- *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.</li>
+ *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.
+ *       A DPoP proof in the {@code DPoP} header (RFC 9449 §5) binds the token to the proof's key ({@code cnf.jkt},
+ *       {@code token_type} DPoP); so does {@code dpop=true}, to the demo client key below.</li>
+ *   <li>{@code POST /dpop-proof}: form parameters {@code htm}, {@code htu}, {@code token}; a DPoP proof signed by a
+ *       demo client key the issuer generated at start, so that the demo works with {@code curl} alone.</li>
  * </ul>
  */
 public final class DevTokenIssuer implements AutoCloseable {
@@ -35,18 +40,20 @@ public final class DevTokenIssuer implements AutoCloseable {
     private final AuthorizationServerStub server;
     private final TestKeys key;
     private final String issuer;
+    private final DevDpopSupport dpop;
 
-    private DevTokenIssuer(AuthorizationServerStub server, TestKeys key) {
+    private DevTokenIssuer(AuthorizationServerStub server, TestKeys key) throws JoseException {
         this.server = server;
         this.key = key;
         this.issuer = "http://localhost:" + server.port();
+        this.dpop = new DevDpopSupport();
     }
 
     /**
      * @param port the port on 127.0.0.1, 0 for a free one
      * @return the running issuer, its issuer identifier being {@code http://localhost:<port>}
      */
-    public static DevTokenIssuer start(int port) {
+    public static DevTokenIssuer start(int port) throws JoseException {
         AuthorizationServerStub server = AuthorizationServerStub.start(port);
         TestKeys key = TestKeys.rsa("dev-" + UUID.randomUUID());
         server.jwks().publishJwks(List.of(key.signingJwk()))
@@ -54,6 +61,7 @@ public final class DevTokenIssuer implements AutoCloseable {
                 .headers(Map.of("Cache-Control", "max-age=300"));
         DevTokenIssuer issuer = new DevTokenIssuer(server, key);
         server.route("/token", issuer::token);
+        server.route("/dpop-proof", issuer::dpopProof);
         return issuer;
     }
 
@@ -72,6 +80,26 @@ public final class DevTokenIssuer implements AutoCloseable {
         return issuer + "/token";
     }
 
+    /** @return the URL that signs DPoP proofs with the demo client's key */
+    public String dpopProofUri() {
+        return issuer + "/dpop-proof";
+    }
+
+    /** POST form {@code htm}, {@code htu}, {@code token}: a proof by the demo client's key, as text. */
+    private void dpopProof(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> form = "POST".equals(exchange.getRequestMethod())
+                    ? parseForm(exchange.getRequestBody()) : Map.of();
+            if (!form.containsKey("htm") || !form.containsKey("htu") || !form.containsKey("token")) {
+                send(exchange, 400, "text/plain", "POST form parameters: htm, htu, token\n");
+                return;
+            }
+            send(exchange, 200, "text/plain", dpop.demoProof(form.get("htm"), form.get("htu"), form.get("token")));
+        } catch (JoseException e) {
+            send(exchange, 500, "application/json", "{\"error\":\"server_error\"}");
+        }
+    }
+
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -86,21 +114,30 @@ public final class DevTokenIssuer implements AutoCloseable {
                 send(exchange, 400, "application/json", "{\"error\":\"invalid_request\"}");
                 return;
             }
-            String token = mint(form, expiresIn);
+            String jkt;
+            String proof = exchange.getRequestHeaders().getFirst("DPoP");
+            try {
+                jkt = proof != null ? dpop.thumbprintOfTokenRequestProof(proof)
+                        : "true".equals(form.get("dpop")) ? dpop.demoClientThumbprint() : null;
+            } catch (JoseException | RuntimeException invalidProof) {
+                send(exchange, 400, "application/json", "{\"error\":\"invalid_dpop_proof\"}");
+                return;
+            }
+            String token = mint(form, expiresIn, jkt);
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             if (accept != null && accept.contains("text/plain")) {
                 send(exchange, 200, "text/plain", token);
             } else {
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("access_token", token);
-                answer.put("token_type", "Bearer");
+                answer.put("token_type", jkt == null ? "Bearer" : "DPoP");
                 answer.put("expires_in", expiresIn);
                 send(exchange, 200, "application/json", JsonUtil.toJson(answer));
             }
         }
     }
 
-    private String mint(Map<String, String> form, long expiresIn) {
+    private String mint(Map<String, String> form, long expiresIn, String jkt) {
         long now = Instant.now().getEpochSecond();
         return Tokens.valid(key)
                 .claim("iss", issuer)
@@ -112,6 +149,7 @@ public final class DevTokenIssuer implements AutoCloseable {
                 .claim("scope", form.get("scope"))
                 .claim("role", form.get("role"))
                 .claim("groups", null)
+                .claim("cnf", jkt == null ? null : Map.of("jkt", jkt))
                 .sign();
     }
 

@@ -127,6 +127,7 @@ public final class TokenValidator implements AutoCloseable {
         ClaimsVerifier.verifyShapesTheLibraryReads(jws.claims());
         VerificationKey verifiedBy = signatureVerifier.verify(token, lookup.keys(), jws.claims());
         BigDecimal exp = claimsVerifier.verify(jws.claims());
+        Confirmation.of(jws.claims()); // a binding this extension cannot check is refused, never ignored
         String name = (String) jws.claims().get(config.principalClaim());
         VerifiedToken verified = new VerifiedToken(name, jws.claims(), rolesReader.read(jws.claims()));
         if (digest != null) {
