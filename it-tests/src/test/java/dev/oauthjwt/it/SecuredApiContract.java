@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,6 +266,93 @@ abstract class SecuredApiContract extends SampleApiClient {
         HttpResponse<String> response = get("/api/data", token(newKey(), "read", "admin").sign());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    // Authorization: @RolesAllowed, @PermitAll, @DenyAll on @Secured endpoints; MicroProfile JWT injection ---------
+
+    private static final String ROLE_MISSING =
+            "error_description=\"The access token lacks a role this resource requires\"";
+
+    @Test
+    void rolesAllowedAdmitsATokenWithTheRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin", token(key, "read", "admin").sign());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Admin area\",\"subject\":\"alice\"}");
+    }
+
+    @Test
+    void rolesAllowedAnswers403InsufficientScopeWithoutTheRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin", token(key, "read", "user").sign());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response))
+                .isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", error=\"insufficient_scope\", "
+                        + ROLE_MISSING);
+        assertThat(response.body()).doesNotContain("admin");
+    }
+
+    @Test
+    void rolesAllowedWithoutTokenGetsABareChallenge() throws Exception {
+        HttpResponse<String> response = get("/api/admin", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
+    }
+
+    @Test
+    void rolesAllowedReadsKeycloakRealmAndClientRoles() throws Exception {
+        String realmRole = token(key, "read", null)
+                .claim("realm_access", Map.of("roles", List.of("offline_access", "admin"))).sign();
+        String clientRole = token(key, "read", null)
+                .claim("resource_access", Map.of("sample-api", Map.of("roles", List.of("admin")))).sign();
+        String otherClient = token(key, "read", null)
+                .claim("resource_access", Map.of("other-api", Map.of("roles", List.of("admin")))).sign();
+        assertThat(get("/api/admin", realmRole).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin", clientRole).statusCode()).isEqualTo(200);
+        HttpResponse<String> denied = get("/api/admin", otherClient);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(challenge(denied)).contains(ROLE_MISSING);
+    }
+
+    @Test
+    void permitAllNeedsAValidTokenButNoRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin/status", token(key, "read", "user").sign());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\"}");
+        assertThat(get("/api/admin/status", null).statusCode()).isEqualTo(401);
+        assertInvalidToken(get("/api/admin/status", token(key, "read", "user").claim("aud", "other-api").sign()));
+    }
+
+    @Test
+    void denyAllAnswers403EvenToAnAdminAnd401WithoutToken() throws Exception {
+        HttpResponse<String> response = get("/api/admin/retired", token(key, "read", "admin").sign());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response)).isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", "
+                + "error=\"insufficient_scope\", "
+                + "error_description=\"This resource is not accessible with any access token\"");
+        assertThat(get("/api/admin/retired", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void claimsEndpointReadsClaimsThroughClaimAndJsonWebTokenInjection() throws Exception {
+        String token = token(key, "read write", "admin")
+                .claim("realm_access", Map.of("roles", List.of("auditor"))).sign();
+        HttpResponse<String> response = get("/api/claims", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"issuer\":\"" + StubbedServer.ISSUER + "\","
+                + "\"audience\":[\"sample-api\"],\"scope\":\"read write\",\"realmAccess\":true,"
+                + "\"roles\":[\"admin\",\"auditor\"]}");
+    }
+
+    @Test
+    void claimInjectionFollowsEachRequestsOwnToken() throws Exception {
+        for (String subject : List.of("bob", "carol", "bob")) {
+            HttpResponse<String> response = get("/api/claims", token(key, null, null).claim("sub", subject).sign());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"subject\":\"" + subject + "\",\"issuer\":\""
+                    + StubbedServer.ISSUER + "\",\"audience\":[\"sample-api\"],\"scope\":\"\",\"realmAccess\":false,"
+                    + "\"roles\":[]}");
+        }
+        assertThat(get("/api/claims", null).statusCode()).isEqualTo(401);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import org.jose4j.lang.JoseException;
  * <ul>
  *   <li>{@code GET /jwks}: the public key (RS256, generated in memory at start, gone when the process stops);</li>
  *   <li>{@code POST /token}: form parameters {@code scope}, {@code role}, {@code sub} (default {@code demo-user}),
- *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600). Answers
+ *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600), and for
+ *       Keycloak-shaped roles {@code realm_roles} (space separated, into {@code realm_access.roles}) and
+ *       {@code client_roles} (space separated, into {@code resource_access.<aud>.roles}). Answers
  *       {@code {"access_token":…,"token_type":"Bearer","expires_in":…}}, or the bare token with
  *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.
  *       A DPoP proof in the {@code DPoP} header (RFC 9449 §5) binds the token to the proof's key ({@code cnf.jkt},
@@ -103,7 +106,8 @@ public final class DevTokenIssuer implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "POST form parameters: scope, role, sub, aud, expires_in\n");
+                send(exchange, 405, "text/plain",
+                        "POST form parameters: scope, role, sub, aud, expires_in, realm_roles, client_roles\n");
                 return;
             }
             Map<String, String> form = parseForm(exchange.getRequestBody());
@@ -139,18 +143,28 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     private String mint(Map<String, String> form, long expiresIn, String jkt) {
         long now = Instant.now().getEpochSecond();
+        String audience = form.getOrDefault("aud", "sample-api");
+        String realmRoles = form.get("realm_roles");
+        String clientRoles = form.get("client_roles");
         return Tokens.valid(key)
                 .claim("iss", issuer)
                 .claim("sub", form.getOrDefault("sub", "demo-user"))
-                .claim("aud", form.getOrDefault("aud", "sample-api"))
+                .claim("aud", audience)
                 .claim("iat", now)
                 .claim("exp", now + expiresIn)
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("scope", form.get("scope"))
                 .claim("role", form.get("role"))
                 .claim("groups", null)
+                .claim("realm_access", realmRoles == null ? null : Map.of("roles", words(realmRoles)))
+                .claim("resource_access", clientRoles == null ? null
+                        : Map.of(audience, Map.of("roles", words(clientRoles))))
                 .claim("cnf", jkt == null ? null : Map.of("jkt", jkt))
                 .sign();
+    }
+
+    private static List<String> words(String spaceSeparated) {
+        return Arrays.stream(spaceSeparated.trim().split(" +")).filter(word -> !word.isEmpty()).toList();
     }
 
     private static Map<String, String> parseForm(InputStream in) throws IOException {
