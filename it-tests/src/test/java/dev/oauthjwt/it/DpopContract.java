@@ -2,10 +2,8 @@ package dev.oauthjwt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.testsupport.TestKeys;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,14 +19,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Servers.class)
 abstract class DpopContract extends SampleApiClient {
 
-    private TestKeys key;
+    private TestKey key;
     private final DpopClient client = DpopClient.generate();
 
     @BeforeEach
     void useServer(StubbedServer stubbed) {
         this.server = stubbed.server();
         this.key = stubbed.initialKey();
-        stubbed.jwks().publishJwks(List.of(key.signingJwk())); // and serves normally again
+        stubbed.jwks().mode(JwksStub.Mode.SERVE);
+        stubbed.jwks().publish(key);
     }
 
     @Override
@@ -37,7 +36,7 @@ abstract class DpopContract extends SampleApiClient {
     }
 
     private String boundToken(DpopClient holder) {
-        return SecuredApiContract.token(key, "read", "admin").claim("cnf", Map.of("jkt", holder.thumbprint())).sign();
+        return key.token("read", "admin", claims -> claims.setClaim("cnf", Map.of("jkt", holder.thumbprint())));
     }
 
     private HttpResponse<String> dpop(String method, String path, String token, String proof)
@@ -104,7 +103,7 @@ abstract class DpopContract extends SampleApiClient {
 
     @Test
     void P17_proofWithBearerScheme_is400() throws Exception {
-        String token = SecuredApiContract.token(key, "read", "admin").sign();
+        String token = key.token("read", "admin");
         HttpResponse<String> response = send(request("/api/data").header("Authorization", "Bearer " + token)
                 .header("DPoP", client.proof("GET", server.uri("/api/data"), token)));
         assertThat(response.statusCode()).isEqualTo(400);

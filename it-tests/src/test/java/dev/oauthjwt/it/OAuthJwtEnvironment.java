@@ -13,8 +13,21 @@ import java.util.Map;
  * @param audience {@code oauth.jwt.audience}
  * @param realm {@code oauth.jwt.realm}
  * @param jwksTimeoutSeconds {@code oauth.jwt.jwks.timeout}
+ * @param extra further variables, in the order given
  */
-record OAuthJwtEnvironment(String jwksUri, String issuer, String audience, String realm, int jwksTimeoutSeconds) {
+record OAuthJwtEnvironment(String jwksUri, String issuer, String audience, String realm, int jwksTimeoutSeconds,
+        Map<String, String> extra) {
+
+    OAuthJwtEnvironment(String jwksUri, String issuer, String audience, String realm, int jwksTimeoutSeconds) {
+        this(jwksUri, issuer, audience, realm, jwksTimeoutSeconds, Map.of());
+    }
+
+    /** @return this environment with one more variable */
+    OAuthJwtEnvironment with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(extra);
+        more.put(name, value);
+        return new OAuthJwtEnvironment(jwksUri, issuer, audience, realm, jwksTimeoutSeconds, Map.copyOf(more));
+    }
 
     /** @return the environment variables */
     Map<String, String> variables() {
@@ -25,6 +38,7 @@ record OAuthJwtEnvironment(String jwksUri, String issuer, String audience, Strin
         env.put("OAUTH_JWT_REALM", realm);
         env.put("OAUTH_JWT_JWKS_TIMEOUT", Integer.toString(jwksTimeoutSeconds));
         env.put("OAUTH_JWT_JWKS_MIN_REFRESH_INTERVAL", "1");
+        env.putAll(extra);
         return env;
     }
 }

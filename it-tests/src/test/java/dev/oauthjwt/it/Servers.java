@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that resolves a {@link StubbedServer}: the server named by the test class's {@link RunOn},
- * trusting a JWKS stub of the tests. Each is booted at most once per run ({@link OncePerRun}).
+ * trusting a {@link JwksStub} of the tests. Each is booted at most once per run ({@link OncePerRun}).
  */
 final class Servers implements ParameterResolver {
 

@@ -1,37 +1,57 @@
 package dev.oauthjwt.it;
 
-import dev.oauthjwt.testsupport.AuthorizationServerStub;
-import dev.oauthjwt.testsupport.JwksEndpoint;
-import dev.oauthjwt.testsupport.TestKeys;
 import java.io.IOException;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.lang.JoseException;
 
 /**
- * A server under test that trusts a JWKS stub of the tests (issuer {@link #ISSUER}, audience {@link #AUDIENCE}, realm
- * {@value Servers#API_REALM}, JWKS timeout 2 s), with the initial signing key the stub publishes. {@link #close()}
- * stops the server, then the stub.
+ * A server under test that trusts a {@link JwksStub} of the tests (issuer {@link TestKey#ISSUER}, audience
+ * {@link TestKey#AUDIENCE}, realm {@value Servers#API_REALM}, JWKS timeout 2 s), with the initial signing key the
+ * stub publishes, and an RSA key (generated at test start, written under {@code target/it}) that decrypts encrypted
+ * tokens, and an {@link IntrospectionEndpoint} it asks about opaque tokens. {@link #close()} stops the server, then
+ * the stubs.
  *
  * @param server the server
  * @param jwks its JWKS endpoint
  * @param initialKey the key the stub publishes at first
+ * @param encryptionKey the key pair whose public half encrypts tokens for this server
+ * @param introspection the introspection endpoint of opaque tokens
  */
-record StubbedServer(ManagedServer server, JwksEndpoint jwks, TestKeys initialKey) implements AutoCloseable {
-
-    static final String ISSUER = "https://issuer.it.test";
-    static final String AUDIENCE = "sample-api";
+record StubbedServer(ManagedServer server, JwksStub jwks, TestKey initialKey, RsaJsonWebKey encryptionKey,
+        IntrospectionEndpoint introspection) implements AutoCloseable {
 
     static StubbedServer create(Servers.Kind kind) throws IOException {
-        AuthorizationServerStub stub = AuthorizationServerStub.start();
+        JwksStub jwks = new JwksStub();
+        IntrospectionEndpoint introspection = new IntrospectionEndpoint();
         try {
-            JwksEndpoint jwks = stub.jwks();
-            jwks.contentType("application/jwk-set+json");
-            TestKeys key = SecuredApiContract.newKey();
-            jwks.publishJwks(List.of(key.signingJwk()));
-            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri().toString(), ISSUER, AUDIENCE,
-                    Servers.API_REALM, 2);
-            return new StubbedServer(kind.launcher("", environment), jwks, key);
+            TestKey key = TestKey.generate();
+            jwks.publish(key);
+            RsaJsonWebKey encryptionKey = RsaJwkGenerator.generateJwk(2048);
+            encryptionKey.setKeyId("it-enc");
+            Path keyFile = Path.of(System.getProperty("it.dir", "target/it"), kind.name() + "-decryption-keys.json")
+                    .toAbsolutePath();
+            Files.createDirectories(keyFile.getParent());
+            Files.writeString(keyFile, new JsonWebKeySet(encryptionKey)
+                    .toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE,
+                    Servers.API_REALM, 2).with("OAUTH_JWT_DECRYPTION_KEYS", "file:" + keyFile)
+                    .with("OAUTH_JWT_INTROSPECTION_MODE", "opaque")
+                    .with("OAUTH_JWT_INTROSPECTION_ENDPOINT", introspection.uri().toString())
+                    .with("OAUTH_JWT_INTROSPECTION_CLIENT_ID", IntrospectionEndpoint.CLIENT_ID)
+                    .with("OAUTH_JWT_INTROSPECTION_CLIENT_SECRET", IntrospectionEndpoint.CLIENT_SECRET);
+            return new StubbedServer(kind.launcher("", environment), jwks, key, encryptionKey, introspection);
+        } catch (JoseException e) {
+            jwks.close();
+            introspection.close();
+            throw new IOException("cannot generate the decryption key", e);
         } catch (IOException | RuntimeException e) {
-            stub.close();
+            jwks.close();
+            introspection.close();
             throw e;
         }
     }
@@ -43,7 +63,8 @@ record StubbedServer(ManagedServer server, JwksEndpoint jwks, TestKeys initialKe
     @Override
     public void close() {
         server.close();
-        jwks.stub().close();
+        jwks.close();
+        introspection.close();
     }
 
     @Override
