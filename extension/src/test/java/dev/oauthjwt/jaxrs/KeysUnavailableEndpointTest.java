@@ -2,9 +2,10 @@ package dev.oauthjwt.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.StubEndpoint;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class KeysUnavailableEndpointTest extends SecuredApiTestBase {
 
     @Override
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         Map<String, String> values = super.config(server);
         values.put("oauth.jwt.jwks.timeout", "PT0.5S");
         values.put("oauth.jwt.jwks.min-refresh-interval", "PT2S");
@@ -48,7 +49,7 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
 
     @Test
     void answersAStalledJwksWithinTheDeadline_G129() {
-        JwksServer stalled = jwks.delay(3_000);
+        StubEndpoint stalled = jwks.delay(3_000);
         try {
             long start = System.nanoTime();
             HttpResponse<String> response = getWithToken("/api/data", Tokens.valid(key).header("kid", "new").sign());
