@@ -6,7 +6,7 @@ import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.support.LogCapture;
 import dev.oauthjwt.jaxrs.support.RecordingMetricRegistry;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.logging.Level;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -6,11 +6,12 @@ import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.keys.KeysState;
 import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.LogCapture;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -23,12 +24,14 @@ import org.junit.jupiter.api.Test;
 /** What happens at deployment: the startup report line, and the key prefetch of {@code oauth.jwt.jwks.prefetch}. */
 class OAuthJwtStartupTest {
 
-    JwksServer jwks;
+    AuthorizationServerStub stub;
+    JwksEndpoint jwks;
     TokenValidator validator;
 
     @BeforeEach
     void start() {
-        jwks = new JwksServer();
+        stub = AuthorizationServerStub.start();
+        jwks = stub.jwks();
         jwks.publish(TestKeys.rsa("k1"));
     }
 
@@ -37,7 +40,7 @@ class OAuthJwtStartupTest {
         if (validator != null) {
             validator.close();
         }
-        jwks.close();
+        stub.close();
     }
 
     TokenValidator started(Map<String, String> extra) {

@@ -8,12 +8,13 @@ import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.ops.metrics.MicroProfileTelemetry;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.MutableClock;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.MutableClock;
 import dev.oauthjwt.jaxrs.support.RecordingMetricRegistry;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -35,14 +36,16 @@ class OAuthJwtReadinessCheckTest {
 
     final MutableClock clock = new MutableClock(Instant.now());
     final RecordingMetricRegistry metrics = new RecordingMetricRegistry();
-    JwksServer jwks;
+    AuthorizationServerStub stub;
+    JwksEndpoint jwks;
     TestKeys key;
     TokenValidator validator;
     OAuthJwtReadinessCheck check;
 
     @BeforeEach
     void start() {
-        jwks = new JwksServer();
+        stub = AuthorizationServerStub.start();
+        jwks = stub.jwks();
         key = TestKeys.rsa("k1");
         jwks.publish(key);
     }
@@ -52,7 +55,7 @@ class OAuthJwtReadinessCheckTest {
         if (validator != null) {
             validator.close();
         }
-        jwks.close();
+        stub.close();
     }
 
     void trust(String jwksUri) {
