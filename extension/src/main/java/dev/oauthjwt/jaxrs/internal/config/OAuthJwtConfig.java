@@ -35,8 +35,10 @@ import org.eclipse.microprofile.config.Config;
  * @param jwksMinRefreshInterval cooldown between JWKS fetches
  * @param jwksTimeout total deadline of one JWKS fetch
  * @param jwksStaleIfError how long cached keys outlive failing refreshes
+ * @param jwksPrefetch whether the keys are fetched in the background at deployment
  * @param cacheMaxSize capacity of the validated-token cache, 0 when disabled
  * @param cacheMaxAge longest stay of a token in the validated-token cache
+ * @param auditRateLimit most audit lines per second and refusal reason
  */
 public record OAuthJwtConfig(
         URI jwksUri,
@@ -55,8 +57,10 @@ public record OAuthJwtConfig(
         Duration jwksMinRefreshInterval,
         Duration jwksTimeout,
         Duration jwksStaleIfError,
+        boolean jwksPrefetch,
         int cacheMaxSize,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        int auditRateLimit) {
 
     /** Canonical constructor: copies the collections so that the record stays immutable. */
     public OAuthJwtConfig {
@@ -105,8 +109,10 @@ public record OAuthJwtConfig(
                 reader.read(Settings.JWKS_MIN_REFRESH_INTERVAL),
                 reader.read(Settings.JWKS_TIMEOUT),
                 reader.read(Settings.JWKS_STALE_IF_ERROR),
+                reader.read(Settings.JWKS_PREFETCH),
                 reader.read(Settings.CACHE_MAX_SIZE),
-                reader.read(Settings.CACHE_MAX_AGE));
+                reader.read(Settings.CACHE_MAX_AGE),
+                reader.read(Settings.AUDIT_RATE_LIMIT));
     }
 
     private static Set<String> ordered(Set<String> values) {

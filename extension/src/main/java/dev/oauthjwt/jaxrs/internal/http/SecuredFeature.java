@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs.internal.http;
 import dev.oauthjwt.jaxrs.Secured;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -38,6 +39,9 @@ public class SecuredFeature implements DynamicFeature {
     @Inject
     Instance<AccessTokenHolder> holder;
 
+    @Inject
+    Instance<AuditLog> audit;
+
     private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
 
     /** Created by CDI or by the Jakarta REST runtime. */
@@ -46,12 +50,14 @@ public class SecuredFeature implements DynamicFeature {
 
     /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
     private OAuthJwtRuntime lookup() {
-        if (validator != null && senderConstraints != null && holder != null) {
-            return new OAuthJwtRuntime(validator.get(), senderConstraints.get(), holder.get());
+        if (validator != null && senderConstraints != null && holder != null && audit != null) {
+            return new OAuthJwtRuntime(validator.get(), senderConstraints.get(), holder.get(), audit.get(),
+                    ServletClientAddress.lookup());
         }
         CDI<Object> cdi = CDI.current();
         return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(SenderConstraints.class).get(),
-                cdi.select(AccessTokenHolder.class).get());
+                cdi.select(AccessTokenHolder.class).get(), cdi.select(AuditLog.class).get(),
+                ServletClientAddress.lookup());
     }
 
     @Override
@@ -67,7 +73,7 @@ public class SecuredFeature implements DynamicFeature {
         } else {
             String where = resourceClass.getName() + "#" + method.getName();
             RoleRule roles = RoleAnnotations.resolve(resourceClass, method, where);
-            context.register(new BearerTokenFilter(EndpointRules.of(secured, roles, where), runtime),
+            context.register(new BearerTokenFilter(EndpointRules.of(secured, roles, where), where, runtime),
                     Priorities.AUTHENTICATION);
         }
     }

@@ -1,6 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.logging.Logger;
  *   <li>Failed refresh: the previous keys keep working until {@code stale-if-error} has passed beyond their
  *       freshness; then, and when nothing was ever fetched, lookups answer "unavailable".</li>
  * </ul>
+ * Every fetch outcome goes to the {@link Telemetry} and into the {@link KeysState} the readiness check reads.
  */
 public final class JwksKeyCache {
 
@@ -42,6 +45,7 @@ public final class JwksKeyCache {
     private final Duration cooldown;
     private final Duration staleIfError;
     private final Duration timeout;
+    private final FetchHistory history;
 
     private volatile KeySet keys;
     private volatile boolean lastFetchFailed;
@@ -50,6 +54,13 @@ public final class JwksKeyCache {
 
     public JwksKeyCache(JwksFetcher fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
             Duration staleIfError, Duration timeout) {
+        this(fetcher, clock, refreshInterval, cooldown, staleIfError, timeout, Telemetry.NONE);
+    }
+
+    /** As above, reporting every fetch outcome to {@code telemetry}. */
+    public JwksKeyCache(JwksFetcher fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
+            Duration staleIfError, Duration timeout, Telemetry telemetry) {
+        this.history = new FetchHistory(telemetry);
         this.fetcher = fetcher;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
@@ -114,6 +125,24 @@ public final class JwksKeyCache {
         return current;
     }
 
+    /**
+     * Starts a background fetch when no usable keys are held and the cooldown allows one, without waiting for it:
+     * deployment-time prefetch, and readiness probes of an application that has had no request yet.
+     */
+    public void fetchIfMissing() {
+        Instant now = clock.instant();
+        if (usable(keys, now) == null) {
+            startFetch(now);
+        }
+    }
+
+    /** @return a snapshot of the keys and of the fetches, for the readiness check */
+    public synchronized KeysState state() {
+        Instant now = clock.instant();
+        KeySet usable = usable(keys, now);
+        return history.state(usable, usable != null && now.isBefore(usable.freshUntil()));
+    }
+
     /** @return seconds until the next fetch may start, at least 1: the {@code Retry-After} of a 503 */
     public long retryAfterSeconds() {
         synchronized (this) {
@@ -154,10 +183,11 @@ public final class JwksKeyCache {
         if (failure == null) {
             keys = set;
             lastFetchFailed = false;
+            history.succeeded(clock.instant());
         } else {
             lastFetchFailed = true;
-            LOG.log(Level.WARNING, "Fetching the JWKS failed ({0}); cached keys, if any, stay in use",
-                    rootCause(failure).getClass().getSimpleName());
+            FetchResult kind = history.failed(clock.instant(), failure);
+            LOG.log(Level.WARNING, "Fetching the JWKS failed ({0}); cached keys, if any, stay in use", kind.label());
         }
         if (inFlight == fetch) {
             inFlight = null;
@@ -180,13 +210,5 @@ public final class JwksKeyCache {
             return cooldown;
         }
         return maxAge.compareTo(refreshInterval) > 0 ? refreshInterval : maxAge;
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
