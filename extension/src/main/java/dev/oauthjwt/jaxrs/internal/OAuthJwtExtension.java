@@ -15,7 +15,10 @@ public class OAuthJwtExtension implements Extension {
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
         try {
-            OAuthJwtConfig.from(ConfigProvider.getConfig());
+            OAuthJwtConfig config = OAuthJwtConfig.from(ConfigProvider.getConfig());
+            if (config.publicKeys().isPresent()) {
+                OAuthJwtProducer.localKeys(config);
+            }
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);
         }

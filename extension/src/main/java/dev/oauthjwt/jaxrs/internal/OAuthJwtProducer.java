@@ -1,9 +1,11 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.keys.LocalKeys;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,8 +18,9 @@ import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Wires the application's single {@link TokenValidator} from MicroProfile Config (its JWKS client runs on two daemon
- * threads of its own, stopped with the application), and produces the request-scoped {@link AccessToken}.
+ * Wires the application's single {@link TokenValidator} from MicroProfile Config (its keys are local, or fetched by a
+ * JWKS client that runs on two daemon threads of its own, stopped with the application), and produces the
+ * request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -44,14 +47,30 @@ public class OAuthJwtProducer {
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
     public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
+        if (config.publicKeys().isPresent()) {
+            return new TokenValidator(config, localKeys(config), clock, () -> { });
+        }
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "oauth-jwt-jwks");
             thread.setDaemon(true);
             return thread;
         });
-        JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
-        JwksKeyCache keys = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
-                config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout());
+        JwksKeyCache keys = config.jwksUri().isPresent()
+                ? JwksKeyCache.of(config.jwksUri().get(), config, clock, executor)
+                : JwksKeyCache.discovering(config.issuer(), config, clock, executor);
         return new TokenValidator(config, keys, clock, executor::shutdownNow);
+    }
+
+    /**
+     * @param config the validated configuration, with {@code oauth.jwt.public-keys} set
+     * @return its keys, read under the admission rules of fetched keys
+     * @throws InvalidConfigurationException naming the key when they are not admitted
+     */
+    public static LocalKeys localKeys(OAuthJwtConfig config) {
+        try {
+            return LocalKeys.parse(config.publicKeys().orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(OAuthJwtConfigKeys.PUBLIC_KEYS, e.getMessage());
+        }
     }
 }

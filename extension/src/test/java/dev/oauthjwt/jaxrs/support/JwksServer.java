@@ -24,6 +24,8 @@ public final class JwksServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, String> documents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> documentRequests = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile List<Map<String, Object>> keys = new ArrayList<>();
     private volatile int status = 200;
     private volatile long delayMillis;
@@ -44,12 +46,49 @@ public final class JwksServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/jwks", this::handle);
+        server.createContext("/", this::handleDocument);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jwks-stub");
             t.setDaemon(true);
             return t;
         }));
         server.start();
+    }
+
+    /** @return {@code http://127.0.0.1:<port>}, the base of issuers whose metadata this server serves */
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Serves {@code json} at exactly {@code path} (other paths but {@code /jwks} answer 404); null stops serving it. */
+    public JwksServer document(String path, String json) {
+        if (json == null) {
+            documents.remove(path);
+        } else {
+            documents.put(path, json);
+        }
+        return this;
+    }
+
+    /** @return how many requests asked for {@code path} (served or not) */
+    public int documentRequests(String path) {
+        return documentRequests.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    private void handleDocument(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            documentRequests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            String json = documents.get(path);
+            if (json == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     public URI uri() {

@@ -2,10 +2,7 @@ package dev.oauthjwt.jaxrs.internal.config;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,22 +43,43 @@ final class ConfigReader {
         return items;
     }
 
-    URI jwksUri(String key) {
-        String value = required(key);
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException(key, "is not a valid URI");
+    /** @return the URL of {@code key} if set; https, or http on a loopback host */
+    Optional<URI> url(String key) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidConfigurationException(key, "must be an absolute https URL");
+        SecureUrls.Result checked = SecureUrls.check(value.get());
+        if (checked.uri().isEmpty()) {
+            throw new InvalidConfigurationException(key, checked.problem());
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new InvalidConfigurationException(key, "must use https (plain http is accepted for loopback hosts only)");
+        return checked.uri();
+    }
+
+    /** The issuer; when it is the base of discovery it must also be a URL without query and fragment. */
+    String issuer(String key, boolean discovered) {
+        String issuer = required(key);
+        if (discovered) {
+            SecureUrls.Result checked = SecureUrls.check(issuer);
+            if (checked.uri().isEmpty()) {
+                throw new InvalidConfigurationException(key, checked.problem()
+                        + " to discover the keys (neither jwks-uri nor public-keys is set)");
+            }
+            if (checked.uri().get().getRawQuery() != null || checked.uri().get().getRawFragment() != null) {
+                throw new InvalidConfigurationException(key, "may not have a query or fragment (RFC 8414 §2)");
+            }
         }
-        return uri;
+        return issuer;
+    }
+
+    TokenProfile profile(String key) {
+        return optional(key).map(value -> TokenProfile.named(value).orElseThrow(() ->
+                new InvalidConfigurationException(key, "must be oauth or rfc9068"))).orElse(TokenProfile.OAUTH);
+    }
+
+    /** @return the text of {@code key}: inline, or read from a {@code file:} or {@code classpath:} location */
+    Optional<String> document(String key) {
+        return optional(key).map(value -> LocalDocuments.read(key, value));
     }
 
     Set<String> audiences(String key) {
@@ -198,21 +216,6 @@ final class ConfigReader {
 
     private static String describe(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.getSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false; // never resolve names at deployment
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static boolean isQuotedStringChar(int c) {

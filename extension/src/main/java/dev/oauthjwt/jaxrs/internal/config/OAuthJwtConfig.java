@@ -20,8 +20,10 @@ import org.eclipse.microprofile.config.Config;
  * <p>Built once at deployment by {@link #from(Config)}, which refuses every unsafe or malformed value with an
  * {@link InvalidConfigurationException} naming the key. See {@link OAuthJwtConfigKeys} for the meaning of each key.
  *
- * @param jwksUri JWKS endpoint
+ * @param jwksUri JWKS endpoint; empty when the keys are local or discovered
+ * @param publicKeys the local public keys (a JWKS document or PEM text), exclusive with {@code jwksUri}
  * @param issuer expected issuer
+ * @param profile the rules tokens are held to
  * @param audiences accepted audiences, at least one
  * @param algorithms allowed JWS algorithms, asymmetric only
  * @param scopes scopes every secured endpoint requires
@@ -38,10 +40,13 @@ import org.eclipse.microprofile.config.Config;
  * @param jwksStaleIfError how long cached keys outlive failing refreshes
  * @param cacheMaxSize capacity of the validated-token cache, 0 when disabled
  * @param cacheMaxAge longest stay of a token in the validated-token cache
+ * @param resource the RFC 9728 resource identifier of this API, if protected-resource metadata is served
  */
 public record OAuthJwtConfig(
-        URI jwksUri,
+        Optional<URI> jwksUri,
+        Optional<String> publicKeys,
         String issuer,
+        TokenProfile profile,
         Set<String> audiences,
         Set<JwsAlgorithm> algorithms,
         Set<String> scopes,
@@ -57,7 +62,11 @@ public record OAuthJwtConfig(
         Duration jwksTimeout,
         Duration jwksStaleIfError,
         int cacheMaxSize,
-        Duration cacheMaxAge) {
+        Duration cacheMaxAge,
+        Optional<URI> resource) {
+
+    /** Path of the RFC 9728 well-known URI, to which the path of the resource identifier is appended (§3.1). */
+    public static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
 
     /** Canonical constructor: copies the collections so that the record stays immutable. */
     public OAuthJwtConfig {
@@ -77,9 +86,16 @@ public record OAuthJwtConfig(
      */
     public static OAuthJwtConfig from(Config config) {
         ConfigReader r = new ConfigReader(config);
+        Optional<URI> jwksUri = r.url(JWKS_URI);
+        Optional<String> publicKeys = r.document(PUBLIC_KEYS);
+        if (jwksUri.isPresent() && publicKeys.isPresent()) {
+            throw new InvalidConfigurationException(PUBLIC_KEYS, "cannot be combined with " + JWKS_URI + ": set one");
+        }
         return new OAuthJwtConfig(
-                r.jwksUri(JWKS_URI),
-                r.required(ISSUER),
+                jwksUri,
+                publicKeys,
+                r.issuer(ISSUER, jwksUri.isEmpty() && publicKeys.isEmpty()),
+                r.profile(PROFILE),
                 r.audiences(AUDIENCE),
                 r.algorithms(ALGORITHMS),
                 r.scopes(SCOPE),
@@ -95,7 +111,36 @@ public record OAuthJwtConfig(
                 r.duration(JWKS_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(30)),
                 r.duration(JWKS_STALE_IF_ERROR, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7)),
                 r.integer(CACHE_MAX_SIZE, 10_000, 0, 1_000_000),
-                r.duration(CACHE_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)));
+                r.duration(CACHE_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)),
+                resource(r));
+    }
+
+    private static Optional<URI> resource(ConfigReader r) {
+        Optional<URI> resource = r.url(RESOURCE);
+        if (resource.isPresent() && (resource.get().getRawQuery() != null || resource.get().getRawFragment() != null)) {
+            throw new InvalidConfigurationException(RESOURCE, "may not have a query or fragment (RFC 9728 §1.2)");
+        }
+        return resource;
+    }
+
+    /** @return whether the keys come from the issuer's metadata (neither a JWKS URL nor local keys configured) */
+    public boolean discoversKeys() {
+        return jwksUri.isEmpty() && publicKeys.isEmpty();
+    }
+
+    /**
+     * @return the URL of this API's protected-resource metadata (RFC 9728 §3.1: the well-known path inserted between
+     *     the host and the path of the resource identifier), when a resource is configured
+     */
+    public Optional<String> resourceMetadataUrl() {
+        return resource.map(uri -> uri.getScheme() + "://" + uri.getRawAuthority() + METADATA_PATH
+                + resourcePath(uri));
+    }
+
+    /** @return the path of the resource identifier without its trailing {@code /}; empty for the root */
+    public static String resourcePath(URI resource) {
+        String path = resource.getRawPath() == null ? "" : resource.getRawPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static Set<String> ordered(Set<String> values) {

@@ -94,6 +94,24 @@ final class JwkSetParser {
         return null;
     }
 
+    /**
+     * The admission rules of a JWK applied to a key that came without one (a PEM public key).
+     *
+     * @return the key, or {@code null} when it is not admitted
+     */
+    static VerificationKey admit(java.security.PublicKey key) {
+        if (key instanceof RSAPublicKey rsa && isSound(rsa)) {
+            return new VerificationKey(null, null, null, rsa);
+        }
+        if (key instanceof ECPublicKey ec) {
+            String curve = org.jose4j.keys.EllipticCurves.getName(ec.getParams().getCurve());
+            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && isOnCurve(ec)) {
+                return new VerificationKey(null, null, curve, ec);
+            }
+        }
+        return null;
+    }
+
     private static boolean isSound(RSAPublicKey key) {
         BigInteger n = key.getModulus();
         BigInteger e = key.getPublicExponent();

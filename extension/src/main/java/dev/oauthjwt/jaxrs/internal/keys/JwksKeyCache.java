@@ -1,11 +1,14 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,20 +26,11 @@ import java.util.logging.Logger;
  *       freshness; then, and when nothing was ever fetched, lookups answer "unavailable".</li>
  * </ul>
  */
-public final class JwksKeyCache {
+public final class JwksKeyCache implements KeySource {
 
     private static final Logger LOG = Logger.getLogger(JwksKeyCache.class.getName());
 
-    /** What a lookup found. */
-    public enum Status { FOUND, UNKNOWN, UNAVAILABLE }
-
-    /** The outcome of a lookup: the candidate keys (at most two) when found, and the key set they come from. */
-    public record Lookup(Status status, List<VerificationKey> keys, KeySet keySet) {
-        static final Lookup UNKNOWN = new Lookup(Status.UNKNOWN, List.of(), null);
-        static final Lookup UNAVAILABLE = new Lookup(Status.UNAVAILABLE, List.of(), null);
-    }
-
-    private final JwksFetcher fetcher;
+    private final JwksSource fetcher;
     private final Clock clock;
     private final Duration refreshInterval;
     private final Duration cooldown;
@@ -48,7 +42,7 @@ public final class JwksKeyCache {
     private Instant lastFetchStart;
     private CompletableFuture<KeySet> inFlight;
 
-    public JwksKeyCache(JwksFetcher fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
+    JwksKeyCache(JwksSource fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
             Duration staleIfError, Duration timeout) {
         this.fetcher = fetcher;
         this.clock = clock;
@@ -59,10 +53,41 @@ public final class JwksKeyCache {
     }
 
     /**
+     * @param jwksUri the configured JWKS URL
+     * @param config the refresh, cooldown, deadline and stale-if-error settings
+     * @param clock the clock
+     * @param executor the threads of the HTTP client
+     * @return the cache of the keys at {@code jwksUri}
+     */
+    public static JwksKeyCache of(URI jwksUri, OAuthJwtConfig config, Clock clock, Executor executor) {
+        return new JwksKeyCache(new JwksFetcher(jwksUri, config.jwksTimeout(), executor), clock, config);
+    }
+
+    /**
+     * @param issuer the issuer whose metadata names the JWKS URL
+     * @param config the refresh, cooldown, deadline and stale-if-error settings
+     * @param clock the clock
+     * @param executor the threads of the HTTP client
+     * @return the cache of the keys at the JWKS URL of the issuer's metadata
+     */
+    public static JwksKeyCache discovering(String issuer, OAuthJwtConfig config, Clock clock, Executor executor) {
+        JwksFetcher http = JwksFetcher.withoutUri(config.jwksTimeout(), executor);
+        DiscoveredJwks source = new DiscoveredJwks(issuer, http, clock,
+                config.jwksRefreshInterval().plus(config.jwksStaleIfError()), config.jwksTimeout());
+        return new JwksKeyCache(source, clock, config);
+    }
+
+    private JwksKeyCache(JwksSource source, Clock clock, OAuthJwtConfig config) {
+        this(source, clock, config.jwksRefreshInterval(), config.jwksMinRefreshInterval(), config.jwksStaleIfError(),
+                config.jwksTimeout());
+    }
+
+    /**
      * @param kid the token's {@code kid}, or {@code null}
      * @param alg the token's (allowed) algorithm
      * @return the keys that fit, or why there are none
      */
+    @Override
     public Lookup lookup(String kid, JwsAlgorithm alg) {
         Instant now = clock.instant();
         KeySet current = usable(keys, now);
@@ -105,6 +130,7 @@ public final class JwksKeyCache {
      *
      * @return the usable key set, or {@code null} when none is (the caller must then validate afresh)
      */
+    @Override
     public KeySet currentKeys() {
         Instant now = clock.instant();
         KeySet current = usable(keys, now);
@@ -115,6 +141,7 @@ public final class JwksKeyCache {
     }
 
     /** @return seconds until the next fetch may start, at least 1: the {@code Retry-After} of a 503 */
+    @Override
     public long retryAfterSeconds() {
         synchronized (this) {
             if (lastFetchStart == null) {
@@ -156,7 +183,7 @@ public final class JwksKeyCache {
             lastFetchFailed = false;
         } else {
             lastFetchFailed = true;
-            LOG.log(Level.WARNING, "Fetching the JWKS failed ({0}); cached keys, if any, stay in use",
+            LOG.log(Level.WARNING, "Fetching the keys failed ({0}); cached keys, if any, stay in use",
                     rootCause(failure).getClass().getSimpleName());
         }
         if (inFlight == fetch) {

@@ -7,7 +7,7 @@ import dev.oauthjwt.jaxrs.internal.cache.ValidatedTokenCache;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.CompactJws;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -26,7 +26,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * Verifies one access token, in this order: strict compact-serialization parsing ({@link CompactJws}); the JOSE
- * header ({@link HeaderPolicy}); key selection from the JWKS by {@code kid} and algorithm; the exact ECDSA signature
+ * header ({@link HeaderPolicy}); key selection by {@code kid} and algorithm (JWKS or local keys); the exact ECDSA signature
  * length of RFC 7518 §3.4 (the library also accepts shorter spellings); the signature and the library's claim checks
  * (smallrye-jwt, with the key given explicitly and 2048-bit RSA enforced); then {@link ClaimsVerifier}.
  *
@@ -46,7 +46,7 @@ public final class TokenValidator implements AutoCloseable {
     private static final AtomicBoolean UNEXPECTED_LOGGED = new AtomicBoolean();
 
     private final OAuthJwtConfig config;
-    private final JwksKeyCache keyCache;
+    private final KeySource keyCache;
     private final HeaderPolicy headerPolicy;
     private final ClaimsVerifier claimsVerifier;
     private final RolesReader rolesReader;
@@ -60,10 +60,10 @@ public final class TokenValidator implements AutoCloseable {
      * @param clock the clock for time claims and cache freshness
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      */
-    public TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Clock clock, Runnable onClose) {
+    public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Clock clock, Runnable onClose) {
         this.config = config;
         this.keyCache = keyCache;
-        this.headerPolicy = new HeaderPolicy(config.algorithms());
+        this.headerPolicy = new HeaderPolicy(config.algorithms(), config.profile());
         this.claimsVerifier = new ClaimsVerifier(config, clock);
         this.rolesReader = new RolesReader(config.rolesClaim());
         this.parser = new DefaultJWTParser(libraryContext(config));
@@ -124,11 +124,11 @@ public final class TokenValidator implements AutoCloseable {
         CompactJws jws = CompactJws.parse(token);
         HeaderPolicy.Checked header = headerPolicy.check(jws.header());
         JwsAlgorithm alg = header.alg();
-        JwksKeyCache.Lookup lookup = keyCache.lookup(header.kid(), alg);
-        if (lookup.status() == JwksKeyCache.Status.UNAVAILABLE) {
+        KeySource.Lookup lookup = keyCache.lookup(header.kid(), alg);
+        if (lookup.status() == KeySource.Status.UNAVAILABLE) {
             throw new TokenRejectedException(Failure.KEYS_UNAVAILABLE);
         }
-        if (lookup.status() == JwksKeyCache.Status.UNKNOWN) {
+        if (lookup.status() == KeySource.Status.UNKNOWN) {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }
         if (alg.signatureLength() >= 0 && jws.signature().length != alg.signatureLength()) {
@@ -150,7 +150,7 @@ public final class TokenValidator implements AutoCloseable {
      * @throws TokenRejectedException {@link Failure#UNVERIFIABLE} when none held; when the library refused the claims
      *     of a token whose signature held, the failure of {@link ClaimsVerifier}, or {@link Failure#INVALID_TOKEN}
      */
-    private VerificationKey verifySignature(String token, CompactJws jws, JwksKeyCache.Lookup lookup)
+    private VerificationKey verifySignature(String token, CompactJws jws, KeySource.Lookup lookup)
             throws TokenRejectedException {
         for (VerificationKey key : lookup.keys()) {
             try {
