@@ -77,7 +77,8 @@ abstract class ManagedServer implements AutoCloseable {
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
         System.out.printf("[it] %s booted in %d ms on %s (JWKS %s)%n", name, bootMillis, uri("/"),
-                environment.jwksUri());
+                environment.jwksUri() != null ? environment.jwksUri()
+                        : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered");
     }
 
     private void awaitReady(URI probe) throws Exception {

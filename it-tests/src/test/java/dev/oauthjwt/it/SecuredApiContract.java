@@ -48,6 +48,11 @@ abstract class SecuredApiContract extends SampleApiClient {
     }
 
     @Test
+    void servesNoProtectedResourceMetadataWithoutAResource() throws Exception {
+        assertThat(get("/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void missingTokenGetsOneBareBearerChallenge() throws Exception {
         HttpResponse<String> response = get("/api/data", null);
         assertThat(response.statusCode()).isEqualTo(401);

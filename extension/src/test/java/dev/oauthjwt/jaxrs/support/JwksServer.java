@@ -60,7 +60,7 @@ public final class JwksServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Serves {@code json} at exactly {@code path} (other paths but {@code /jwks} answer 404); null stops serving it. */
+    /** Serves {@code json} at exactly {@code path} (other paths but {@code /jwks}: 404); null stops serving it. */
     public JwksServer document(String path, String json) {
         if (json == null) {
             documents.remove(path);

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Builds the answer to a rejected request: the status and exactly one {@code WWW-Authenticate: Bearer} challenge
  * (RFC 6750 §3) with {@code realm}, {@code error}, {@code error_description} and, for {@code insufficient_scope}, the
- * required {@code scope}, each at most once. Every value is either configuration checked at deployment or a fixed
+ * required {@code scope}, and, when {@code oauth.jwt.resource} is set, {@code resource_metadata} (RFC 9728 §5.1), each
+ * at most once. Every value is either configuration checked at deployment or a fixed
  * text of {@link Failure}, so the header is always well formed. The body repeats the error as a small JSON object.
  */
 final class BearerChallenge {
@@ -18,7 +19,8 @@ final class BearerChallenge {
     private BearerChallenge() {
     }
 
-    static Response response(Failure failure, Optional<String> realm, Set<String> requiredScopes, long retryAfter) {
+    static Response response(Failure failure, Optional<String> realm, Set<String> requiredScopes,
+            Optional<String> resourceMetadata, long retryAfter) {
         Response.ResponseBuilder response = Response.status(failure.status())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(body(failure))
@@ -26,7 +28,8 @@ final class BearerChallenge {
         if (failure == Failure.KEYS_UNAVAILABLE) {
             return response.header(HttpHeaders.RETRY_AFTER, retryAfter).build();
         }
-        return response.header(HttpHeaders.WWW_AUTHENTICATE, challenge(failure, realm, requiredScopes)).build();
+        return response.header(HttpHeaders.WWW_AUTHENTICATE,
+                challenge(failure, realm, requiredScopes, resourceMetadata)).build();
     }
 
     /**
@@ -43,7 +46,8 @@ final class BearerChallenge {
         return json.append('}').toString();
     }
 
-    static String challenge(Failure failure, Optional<String> realm, Set<String> requiredScopes) {
+    static String challenge(Failure failure, Optional<String> realm, Set<String> requiredScopes,
+            Optional<String> resourceMetadata) {
         StringBuilder header = new StringBuilder("Bearer");
         String separator = " ";
         if (realm.isPresent()) {
@@ -56,6 +60,10 @@ final class BearerChallenge {
             if (failure.status() == 403 && !requiredScopes.isEmpty()) {
                 header.append(", scope=\"").append(String.join(" ", requiredScopes)).append('"');
             }
+            separator = ", ";
+        }
+        if (resourceMetadata.isPresent()) {
+            header.append(separator).append("resource_metadata=\"").append(resourceMetadata.get()).append('"');
         }
         return header.toString();
     }

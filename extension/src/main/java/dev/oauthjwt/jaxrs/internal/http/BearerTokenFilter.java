@@ -43,7 +43,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rt.publish(principal);
         } catch (TokenRejectedException rejected) {
             request.abortWith(BearerChallenge.response(rejected.failure(), rt.validator().config().realm(),
-                    rules.scopes(), rt.validator().retryAfterSeconds()));
+                    rules.scopes(), rt.validator().config().resourceMetadataUrl(), rt.validator().retryAfterSeconds()));
         }
     }
 }

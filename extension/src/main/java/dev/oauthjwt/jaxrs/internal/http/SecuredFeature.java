@@ -30,6 +30,9 @@ public class SecuredFeature implements DynamicFeature {
     @Inject
     Instance<AccessTokenHolder> holder;
 
+    @Inject
+    Instance<SecuredScopes> securedScopes;
+
     private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
 
     /** Created by CDI or by the Jakarta REST runtime. */
@@ -45,6 +48,10 @@ public class SecuredFeature implements DynamicFeature {
         return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(AccessTokenHolder.class).get());
     }
 
+    private SecuredScopes registry() {
+        return securedScopes != null ? securedScopes.get() : CDI.current().select(SecuredScopes.class).get();
+    }
+
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Method method = resourceInfo.getResourceMethod();
@@ -55,7 +62,9 @@ public class SecuredFeature implements DynamicFeature {
         Secured secured = findAnnotation(resourceClass, method);
         if (secured != null) {
             String where = resourceClass.getName() + "#" + method.getName();
-            context.register(new BearerTokenFilter(EndpointRules.of(secured, where), runtime), Priorities.AUTHENTICATION);
+            EndpointRules rules = EndpointRules.of(secured, where);
+            registry().addAll(rules.scopes());
+            context.register(new BearerTokenFilter(rules, runtime), Priorities.AUTHENTICATION);
         }
     }
 

@@ -1,0 +1,65 @@
+package dev.oauthjwt.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oauthjwt.jaxrs.internal.http.SecuredScopes;
+import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
+import dev.oauthjwt.jaxrs.support.Tokens;
+import jakarta.enterprise.inject.spi.CDI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With {@code oauth.jwt.resource}: every challenge names the RFC 9728 metadata URL (§5.1). */
+class ResourceMetadataEndpointTest extends SecuredApiTestBase {
+
+    private static final String METADATA =
+            "resource_metadata=\"https://api.example.test/.well-known/oauth-protected-resource/orders\"";
+
+    @Override
+    protected Map<String, String> config(JwksServer server) {
+        Map<String, String> values = super.config(server);
+        values.put("oauth.jwt.resource", "https://api.example.test/orders");
+        return values;
+    }
+
+    private static String challenge(HttpResponse<String> response) {
+        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
+        return response.headers().firstValue("WWW-Authenticate").orElseThrow();
+    }
+
+    @Test
+    void aMissingTokenGetsABareChallengeNamingTheMetadata() {
+        HttpResponse<String> response = get("/api/data");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(challenge(response)).isEqualTo("Bearer realm=\"test-api\", " + METADATA);
+    }
+
+    @Test
+    void anInvalidTokenGetsAChallengeNamingTheMetadata() {
+        HttpResponse<String> response = getWithToken("/api/data", Tokens.valid(key).claim("aud", "other").sign());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(challenge(response)).isEqualTo("Bearer realm=\"test-api\", error=\"invalid_token\", "
+                + "error_description=\"The access token is not intended for this audience\", " + METADATA);
+    }
+
+    @Test
+    void aMissingScopeGets403NamingTheScopeAndTheMetadata() {
+        HttpResponse<String> response = getWithToken("/api/scopes", Tokens.valid(key).claim("scope", "read").sign());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response)).endsWith("scope=\"read admin\", " + METADATA);
+    }
+
+    @Test
+    void aMalformedRequestGets400NamingTheMetadata() {
+        HttpResponse<String> response = get("/api/data", "Authorization", "Bearer a b");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(challenge(response)).contains("error=\"invalid_request\"").endsWith(", " + METADATA);
+    }
+
+    @Test
+    void theScopesOfEverySecuredEndpointAreCollectedForScopesSupported() {
+        assertThat(CDI.current().select(SecuredScopes.class).get().scopes()).contains("read", "admin");
+    }
+}
