@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * logs), and the HTTP share of the fuzzing (#117).
  */
 class HardeningHttpTest extends SecuredApiTestBase {
+
+    private static final Logger LOG = Logger.getLogger(HardeningHttpTest.class.getName());
 
     private static final String FORM = "application/x-www-form-urlencoded";
     /** RFC 6750 §3: auth-param values of error, error_description, scope and realm use only these characters. */
@@ -251,8 +254,9 @@ class HardeningHttpTest extends SecuredApiTestBase {
                     assertThat(text).as("log record of %s", record.getLoggerName()).doesNotContain(secret);
                 }
             }
-            System.out.printf("[hardening] F119 log records inspected: %d, token fragments checked: %d%n",
-                    copy.size(), secrets.size());
+            LOG.fine(String.format(Locale.ROOT,
+                    "[hardening] F119 log records inspected: %d, token fragments checked: %d",
+                    copy.size(), secrets.size()));
         }
     }
 
@@ -316,7 +320,8 @@ class HardeningHttpTest extends SecuredApiTestBase {
                     assertWellFormedChallenge(response);
                 }
             }
-            System.out.printf("[hardening] HTTP fuzz: %d requests sent, max answer %.1f ms%n", sent, maxNanos / 1e6);
+            LOG.fine(String.format(Locale.ROOT,
+                    "[hardening] HTTP fuzz: %d requests sent, max answer %.1f ms", sent, maxNanos / 1e6));
             assertThat(sent).isGreaterThan(700);
         }
     }

@@ -8,11 +8,13 @@ import dev.oauthjwt.jaxrs.support.Tokens;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JwksOverHttpTest extends SecuredApiTestBase {
+
+    private static final Logger LOG = Logger.getLogger(JwksOverHttpTest.class.getName());
 
     private static final long DEADLINE_MS = 1_000;
     private static final long COOLDOWN_MS = 2_000;
@@ -69,7 +73,8 @@ class JwksOverHttpTest extends SecuredApiTestBase {
         }
         assertThat(jwks.requestCount()).as("no fetch per request").isLessThanOrEqualTo(2);
         assertThat(max / 1_000_000).isLessThan(BOUND_MS);
-        System.out.printf("[hardening] G128 over HTTP: 20 answers 503, max %.1f ms after the first%n", max / 1e6);
+        LOG.fine(String.format(Locale.ROOT,
+                "[hardening] G128 over HTTP: 20 answers 503, max %.1f ms after the first", max / 1e6));
 
         jwks.publish(key);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -123,9 +128,10 @@ class JwksOverHttpTest extends SecuredApiTestBase {
                 maxValid = Math.max(maxValid, times[1]);
             }
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf("[hardening] G123/G129 over HTTP: 100 unknown-kid + 100 valid requests in %d ms, "
-                    + "%d JWKS fetches, max unknown-kid answer %.1f ms, max valid answer %.1f ms%n", elapsedMs,
-                    jwks.requestCount(), maxUnknown / 1e6, maxValid / 1e6);
+            LOG.fine(String.format(Locale.ROOT,
+                    "[hardening] G123/G129 over HTTP: 100 unknown-kid + 100 valid requests in %d ms, "
+                    + "%d JWKS fetches, max unknown-kid answer %.1f ms, max valid answer %.1f ms", elapsedMs,
+                    jwks.requestCount(), maxUnknown / 1e6, maxValid / 1e6));
             assertThat(maxUnknown / 1_000_000).isLessThan(BOUND_MS);
             assertThat(jwks.requestCount()).as("the stalled JWKS was asked").isPositive();
             assertThat(jwks.requestCount()).as("at most one fetch per cooldown")

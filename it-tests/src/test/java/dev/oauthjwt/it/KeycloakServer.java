@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
@@ -32,6 +34,8 @@ import org.jose4j.lang.JoseException;
  * runs).
  */
 final class KeycloakServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakServer.class.getName());
 
     static final String REALM = "oauth-jwt";
     /** The audience the realm's {@code read} scope puts into {@code aud}. */
@@ -130,8 +134,8 @@ final class KeycloakServer implements AutoCloseable {
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
         rebuilt = Files.readString(log).contains("Updating the configuration");
-        System.out.printf("[it] keycloak started in %d ms (%s) on %s, log %s%n", startMillis,
-                rebuilt ? "cold: re-augmented first" : "warm", baseUri(), log);
+        LOG.fine(String.format(Locale.ROOT, "[it] keycloak started in %d ms (%s) on %s, log %s", startMillis,
+                rebuilt ? "cold: re-augmented first" : "warm", baseUri(), log));
         return this;
     }
 
@@ -311,7 +315,7 @@ final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         if (process != null && process.kill()) {
-            System.out.println("[it] keycloak stopped");
+            LOG.fine("[it] keycloak stopped");
         }
     }
 

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,6 @@ class KeycloakTokenValidatorIT {
         String token = keycloak.clientCredentialsToken("sample-client", null);
         Map<String, Object> header = KeycloakServer.header(token);
         Map<String, Object> claims = KeycloakServer.claims(token);
-        System.out.println("[it] example Keycloak access token (signature omitted):\n  header " + JsonUtil.toJson(header)
-                + "\n  claims " + JsonUtil.toJson(claims));
 
         VerifiedToken principal = validator.validate(token);
 

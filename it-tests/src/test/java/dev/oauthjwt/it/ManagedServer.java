@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * A server under test running the sample WAR in a child process on 127.0.0.1 and a random free port, configured by
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link ProcessTree}). The name also names its files and folders, so that several instances can run side by side.
  */
 abstract class ManagedServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ManagedServer.class.getName());
 
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.bootTimeoutSeconds", 420));
 
@@ -76,9 +80,9 @@ abstract class ManagedServer implements AutoCloseable {
         }
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
-        System.out.printf("[it] %s booted in %d ms on %s (JWKS %s)%n", name, bootMillis, uri("/"),
+        LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (JWKS %s)", name, bootMillis, uri("/"),
                 environment.jwksUri() != null ? environment.jwksUri()
-                        : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered");
+                        : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered"));
     }
 
     private void awaitReady(URI probe) throws Exception {
@@ -108,7 +112,7 @@ abstract class ManagedServer implements AutoCloseable {
     @Override
     public void close() {
         if (process != null && process.kill()) {
-            System.out.printf("[it] %s stopped%n", name);
+            LOG.fine(String.format(Locale.ROOT, "[it] %s stopped", name));
         }
     }
 

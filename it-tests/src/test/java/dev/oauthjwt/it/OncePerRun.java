@@ -1,6 +1,8 @@
 package dev.oauthjwt.it;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Starts a test resource (a server) at most once per test run, on first use, and keeps it in the JUnit root store so
@@ -9,6 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * of starting it again.
  */
 final class OncePerRun {
+
+    private static final Logger LOG = Logger.getLogger(OncePerRun.class.getName());
 
     /** Creates the resource (cheap; nothing to close on failure). */
     @FunctionalInterface
@@ -87,7 +91,7 @@ final class OncePerRun {
                 try {
                     r.close();
                 } catch (Exception e) {
-                    System.err.println("[it] could not close " + r + ": " + e);
+                    LOG.log(Level.WARNING, "[it] could not close " + r, e);
                 }
             }
         }

@@ -8,6 +8,11 @@ import dev.oauthjwt.jaxrs.Secured;
  * <p>Every key can also be set as an environment variable by the MicroProfile Config mapping: upper case, each
  * non-alphanumeric character replaced by {@code _} (for example {@code OAUTH_JWT_JWKS_URI}). Durations accept
  * ISO-8601 ({@code PT30S}) or a whole number of seconds.
+ *
+ * <p>The type, default, bounds and meaning of every key are declared once, in the extension's internal settings
+ * catalogue, from which the configuration is read; tests keep the defaults and bounds written here, in the README and
+ * in the site's configuration reference equal to it. To add a key: a constant here and one line in that catalogue
+ * (its Javadoc says how).
  */
 public final class OAuthJwtConfigKeys {
 
@@ -18,25 +23,28 @@ public final class OAuthJwtConfigKeys {
      * JWKS endpoint of the Authorization Server. {@code https}, or {@code http} on a loopback host only. When neither
      * this key nor {@link #PUBLIC_KEYS} is set, the JWKS URL is discovered from the issuer's metadata
      * ({@code {issuer}/.well-known/openid-configuration}, then RFC 8414's
-     * {@code /.well-known/oauth-authorization-server{issuer path}}).
+     * {@code /.well-known/oauth-authorization-server{issuer path}}); default absent.
      */
     public static final String JWKS_URI = PREFIX + "jwks-uri";
 
     /**
      * Local public keys instead of a JWKS URL: a JWKS document or PEM public keys ({@code BEGIN PUBLIC KEY}), inline
-     * or as a {@code file:} or {@code classpath:} location; read at deployment. Exclusive with {@link #JWKS_URI}.
+     * or as a {@code file:} or {@code classpath:} location; read at deployment. Exclusive with {@link #JWKS_URI};
+     * default absent.
      */
     public static final String PUBLIC_KEYS = PREFIX + "public-keys";
 
     /**
-     * Token profile: {@code oauth} (default) or {@code rfc9068}, which requires {@code typ} {@code at+jwt} and the
-     * claims {@code iss}, {@code exp}, {@code aud}, {@code sub}, {@code client_id}, {@code iat}, {@code jti}.
+     * Token profile: {@code oauth} or {@code rfc9068}; default {@code oauth}. {@code rfc9068} requires {@code typ}
+     * {@code at+jwt} and the claims {@code iss}, {@code exp}, {@code aud}, {@code sub}, {@code client_id},
+     * {@code iat}, {@code jti}.
      */
     public static final String PROFILE = PREFIX + "profile";
 
     /**
      * RFC 9728 resource identifier of this API (absolute https URL; http on loopback only). When set, the
-     * application serves its protected-resource metadata and every challenge carries {@code resource_metadata}.
+     * application serves its protected-resource metadata and every challenge carries {@code resource_metadata};
+     * default absent.
      */
     public static final String RESOURCE = PREFIX + "resource";
 
@@ -46,7 +54,10 @@ public final class OAuthJwtConfigKeys {
     /** Accepted audiences, comma separated; the token's {@code aud} must contain one; required. */
     public static final String AUDIENCE = PREFIX + "audience";
 
-    /** Allowed JWS algorithms, comma separated; default all RSA, RSA-PSS and ECDSA ones. {@code none} and HS* refused. */
+    /**
+     * Allowed JWS algorithms, comma separated; default {@code RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384,
+     * ES512} (all RSA, RSA-PSS and ECDSA ones). {@code none} and HS* refused.
+     */
     public static final String ALGORITHMS = PREFIX + "algorithms";
 
     /** Scopes that every {@code @Secured} endpoint requires, space or comma separated; default none. */
@@ -61,7 +72,7 @@ public final class OAuthJwtConfigKeys {
     /** {@code realm} attribute of the {@code WWW-Authenticate} challenge; default absent. */
     public static final String REALM = PREFIX + "realm";
 
-    /** Leeway in seconds for {@code exp}, {@code nbf} and {@code iat}; 0 to 300; default 60. */
+    /** Leeway for {@code exp}, {@code nbf} and {@code iat}; 0 s to 5 min; default 1 min. */
     public static final String CLOCK_SKEW = PREFIX + "clock-skew";
 
     /**
@@ -85,7 +96,7 @@ public final class OAuthJwtConfigKeys {
     /** Total deadline of one JWKS fetch, connect and read; 100 ms to 30 s; default 5 s. */
     public static final String JWKS_TIMEOUT = PREFIX + "jwks.timeout";
 
-    /** How long cached keys keep working while refreshes fail; 0 to 7 days; default 24 h. */
+    /** How long cached keys keep working while refreshes fail; 0 s to 7 days; default 24 h. */
     public static final String JWKS_STALE_IF_ERROR = PREFIX + "jwks.stale-if-error";
 
     /**

@@ -1,6 +1,9 @@
 package dev.oauthjwt.jaxrs.docs;
 
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.Setting;
+import dev.oauthjwt.jaxrs.internal.config.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -58,6 +61,20 @@ class DocsExamplesTest {
         assertThat(defaults.claimRules()).isEmpty();
         assertThat(defaults.requiredClaims()).isEmpty();
         assertThat(defaults.realm()).isEmpty();
+    }
+
+    @Test
+    void everyDocumentedTuningValueIsTheDefaultOfItsSetting() throws IOException {
+        String file = resource("docs/microprofile-config.properties");
+        Properties tuning = new Properties();
+        tuning.load(new java.io.StringReader(between(file, "(these are the defaults)", "# END SNIPPET: optional")));
+        assertThat(tuning.stringPropertyNames()).as("tuning keys shown as defaults").hasSizeGreaterThan(8);
+        ConfigReader reader = new ConfigReader(configOf(tuning));
+        for (String key : tuning.stringPropertyNames()) {
+            Setting<?> setting = Settings.byKey(key).orElseThrow(() -> new AssertionError("no setting " + key));
+            assertThat((Object) reader.read(setting)).as("documented default of %s", key)
+                    .isEqualTo(setting.defaultValue());
+        }
     }
 
     @Test

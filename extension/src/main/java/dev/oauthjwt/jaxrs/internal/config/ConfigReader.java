@@ -1,114 +1,106 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
-import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import java.net.URI;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 
-/** Reads single {@code oauth.jwt.*} values and turns every malformed one into an {@link InvalidConfigurationException}. */
-final class ConfigReader {
-
-    private static final String ENV_CLAIMS_PREFIX = "OAUTH_JWT_CLAIMS_";
+/**
+ * Reads {@link Setting}s from MicroProfile Config under a prefix: {@code oauth.jwt.} for the top-level keys, or a
+ * narrower one such as {@code oauth.jwt.tenant.acme.}, whose keys fall back to the top-level key of the same name when
+ * absent. Values are trimmed; an empty value counts as not set. Every malformed value becomes an
+ * {@link InvalidConfigurationException} naming the key it was read from.
+ */
+public final class ConfigReader {
 
     private final Config config;
+    private final String prefix;
 
-    ConfigReader(Config config) {
+    /** @param config the application's configuration, read at the top level ({@code oauth.jwt.*}) */
+    public ConfigReader(Config config) {
+        this(config, OAuthJwtConfigKeys.PREFIX);
+    }
+
+    /**
+     * @param config the application's configuration
+     * @param prefix where keys are looked up first, ending with {@code .}, for example {@code oauth.jwt.tenant.acme.}
+     */
+    public ConfigReader(Config config, String prefix) {
+        if (!prefix.startsWith(OAuthJwtConfigKeys.PREFIX) || !prefix.endsWith(".")) {
+            throw new IllegalArgumentException("prefix must start with oauth.jwt. and end with '.': " + prefix);
+        }
         this.config = config;
+        this.prefix = prefix;
     }
 
-    Optional<String> optional(String key) {
+    /**
+     * @param setting a single-valued setting
+     * @return the value under this reader's prefix, else the top-level value, else the setting's default
+     * @throws InvalidConfigurationException when the value read is invalid, or a required setting is set nowhere
+     *     (naming the prefixed key)
+     */
+    public <T> T read(Setting<T> setting) {
+        if (setting.isFamily()) {
+            throw new IllegalArgumentException(setting.key() + " is a key family, read by its own method");
+        }
+        String key = prefix + setting.name();
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty() && optional(setting.key()).isPresent()) {
+            key = setting.key();
+            raw = optional(key);
+        }
+        return setting.valueOf(key, raw);
+    }
+
+    /**
+     * @param setting a single-valued setting
+     * @return the key its value is read from: the prefixed key when set, else the top-level key when set, else the
+     *     prefixed key (named by "not set" errors)
+     */
+    public String keyOf(Setting<?> setting) {
+        String key = prefix + setting.name();
+        return optional(key).isEmpty() && optional(setting.key()).isPresent() ? setting.key() : key;
+    }
+
+    /**
+     * Claim rules from the family {@code <prefix>claims.<name>=<value>} and from environment variables
+     * {@code <PREFIX>_CLAIMS_<NAME>} (claim name in lower case). Under a narrower prefix, a rule for a claim replaces
+     * the top-level rule for the same claim; the other top-level rules apply too.
+     */
+    public List<ClaimRule> claimRules(Setting<String> family) {
+        TreeMap<String, ClaimRule> rules = new TreeMap<>();
+        collectClaimRules(family.key(), rules);
+        if (!prefix.equals(OAuthJwtConfigKeys.PREFIX)) {
+            collectClaimRules(prefix + family.name(), rules);
+        }
+        return new ArrayList<>(rules.values());
+    }
+
+    private void collectClaimRules(String keyPrefix, TreeMap<String, ClaimRule> rules) {
+        String envPrefix = keyPrefix.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        for (String name : config.getPropertyNames()) {
+            String claim = null;
+            if (name.startsWith(keyPrefix)) {
+                claim = name.substring(keyPrefix.length());
+            } else if (name.startsWith(envPrefix)) {
+                claim = name.substring(envPrefix.length()).toLowerCase(Locale.ROOT);
+            }
+            if (claim != null) {
+                if (claim.isBlank()) {
+                    throw new InvalidConfigurationException(name, "names no claim");
+                }
+                String value = config.getOptionalValue(name, String.class).orElse("");
+                rules.put(claim, new ClaimRule(claim, value.trim()));
+            }
+        }
+    }
+
+    private Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
-    }
-
-    String required(String key) {
-        return optional(key).orElseThrow(() -> new InvalidConfigurationException(key, "is required but not set"));
-    }
-
-    List<String> list(String key) {
-        List<String> items = new ArrayList<>();
-        for (String item : optional(key).orElse("").split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.trim());
-            }
-        }
-        return items;
-    }
-
-    /** @return the URL of {@code key} if set; https, or http on a loopback host */
-    Optional<URI> url(String key) {
-        Optional<String> value = optional(key);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        SecureUrls.Result checked = SecureUrls.check(value.get());
-        if (checked.uri().isEmpty()) {
-            throw new InvalidConfigurationException(key, checked.problem());
-        }
-        return checked.uri();
-    }
-
-    /** The issuer; when it is the base of discovery it must also be a URL without query and fragment. */
-    String issuer(String key, boolean discovered) {
-        String issuer = required(key);
-        if (discovered) {
-            SecureUrls.Result checked = SecureUrls.check(issuer);
-            if (checked.uri().isEmpty()) {
-                throw new InvalidConfigurationException(key, checked.problem()
-                        + " to discover the keys (neither jwks-uri nor public-keys is set)");
-            }
-            if (checked.uri().get().getRawQuery() != null || checked.uri().get().getRawFragment() != null) {
-                throw new InvalidConfigurationException(key, "may not have a query or fragment (RFC 8414 §2)");
-            }
-        }
-        return issuer;
-    }
-
-    TokenProfile profile(String key) {
-        return optional(key).map(value -> TokenProfile.named(value).orElseThrow(() ->
-                new InvalidConfigurationException(key, "must be oauth or rfc9068"))).orElse(TokenProfile.OAUTH);
-    }
-
-    /** @return the text of {@code key}: inline, or read from a {@code file:} or {@code classpath:} location */
-    Optional<String> document(String key) {
-        return optional(key).map(value -> LocalDocuments.read(key, value));
-    }
-
-    Set<String> audiences(String key) {
-        String raw = required(key);
-        Set<String> audiences = new LinkedHashSet<>();
-        for (String item : raw.split(",", -1)) {
-            if (item.isBlank()) {
-                throw new InvalidConfigurationException(key, "contains an empty audience");
-            }
-            audiences.add(item.trim());
-        }
-        return audiences;
-    }
-
-    Set<JwsAlgorithm> algorithms(String key) {
-        Set<JwsAlgorithm> algorithms = new LinkedHashSet<>();
-        for (String name : list(key)) {
-            algorithms.add(JwsAlgorithm.named(name).orElseThrow(() -> new InvalidConfigurationException(key,
-                    "contains '" + sanitize(name) + "': only " + JwsAlgorithm.allNames()
-                            + " are accepted (never none or HMAC)")));
-        }
-        if (algorithms.isEmpty()) {
-            algorithms.addAll(List.of(JwsAlgorithm.values()));
-        }
-        if (algorithms.stream().anyMatch(alg -> alg.curve() != null) && !hasEcdsaFix(Runtime.version())) {
-            throw new InvalidConfigurationException(key, "contains ECDSA algorithms, but this Java runtime ("
-                    + Runtime.version() + ") accepts forged ECDSA signatures (CVE-2022-21449): use Java 17.0.3 or later");
-        }
-        return algorithms;
     }
 
     /** CVE-2022-21449 (ECDSA "psychic signatures") affects Java 15 to 17.0.2 and 18.0.0. */
@@ -124,106 +116,5 @@ final class ConfigReader {
             return version.interim() > 0 || version.update() >= 1;
         }
         return true;
-    }
-
-    Set<String> scopes(String key) {
-        Set<String> scopes = new LinkedHashSet<>();
-        for (String scope : optional(key).orElse("").split("[ ,]+")) {
-            if (!scope.isEmpty()) {
-                if (!OAuthJwtConfig.isScopeToken(scope)) {
-                    throw new InvalidConfigurationException(key,
-                            "contains a scope with a character outside RFC 6750's scope-token set");
-                }
-                scopes.add(scope);
-            }
-        }
-        return scopes;
-    }
-
-    /** Rules from {@code oauth.jwt.claims.<name>} and, from environment variables, {@code OAUTH_JWT_CLAIMS_<NAME>}. */
-    List<ClaimRule> claimRules(String prefix) {
-        TreeMap<String, ClaimRule> rules = new TreeMap<>();
-        for (String name : config.getPropertyNames()) {
-            String claim = null;
-            if (name.startsWith(prefix)) {
-                claim = name.substring(prefix.length());
-            } else if (name.startsWith(ENV_CLAIMS_PREFIX)) {
-                claim = name.substring(ENV_CLAIMS_PREFIX.length()).toLowerCase(Locale.ROOT);
-            }
-            if (claim != null) {
-                if (claim.isBlank()) {
-                    throw new InvalidConfigurationException(name, "names no claim");
-                }
-                String value = config.getOptionalValue(name, String.class).orElse("");
-                rules.put(claim, new ClaimRule(claim, value.trim()));
-            }
-        }
-        return new ArrayList<>(rules.values());
-    }
-
-    Optional<String> realm(String key) {
-        Optional<String> realm = optional(key);
-        realm.ifPresent(value -> {
-            if (!value.chars().allMatch(ConfigReader::isQuotedStringChar)) {
-                throw new InvalidConfigurationException(key, "may only contain printable ASCII without '\"' and '\\'");
-            }
-        });
-        return realm;
-    }
-
-    String name(String key, String defaultValue) {
-        return optional(key).orElse(defaultValue);
-    }
-
-    int integer(String key, int defaultValue, int min, int max) {
-        Optional<String> raw = optional(key);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        String value = raw.get();
-        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidConfigurationException(key, "must be a whole number between " + min + " and " + max);
-        }
-        int parsed = Integer.parseInt(value);
-        if (parsed < min || parsed > max) {
-            throw new InvalidConfigurationException(key, "must be a whole number between " + min + " and " + max);
-        }
-        return parsed;
-    }
-
-    Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
-        Optional<String> raw = optional(key);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        Duration value = parseDuration(key, raw.get());
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new InvalidConfigurationException(key, "must be between " + describe(min) + " and " + describe(max));
-        }
-        return value;
-    }
-
-    private static Duration parseDuration(String key, String raw) {
-        try {
-            if (raw.chars().allMatch(c -> c >= '0' && c <= '9') && raw.length() <= 12) {
-                return Duration.ofSeconds(Long.parseLong(raw));
-            }
-            return Duration.parse(raw.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidConfigurationException(key, "is neither a number of seconds nor an ISO-8601 duration such as PT30S");
-        }
-    }
-
-    private static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.getSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static boolean isQuotedStringChar(int c) {
-        return c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';
-    }
-
-    private static String sanitize(String s) {
-        String cut = s.length() > 20 ? s.substring(0, 20) : s;
-        return cut.replaceAll("[^A-Za-z0-9+_-]", "?");
     }
 }

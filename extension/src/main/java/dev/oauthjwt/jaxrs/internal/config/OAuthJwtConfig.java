@@ -2,8 +2,6 @@ package dev.oauthjwt.jaxrs.internal.config;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.*;
-
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +16,8 @@ import org.eclipse.microprofile.config.Config;
  * The validated, immutable {@code oauth.jwt.*} configuration of one application.
  *
  * <p>Built once at deployment by {@link #from(Config)}, which refuses every unsafe or malformed value with an
- * {@link InvalidConfigurationException} naming the key. See {@link OAuthJwtConfigKeys} for the meaning of each key.
+ * {@link InvalidConfigurationException} naming the key. Each component is read from its {@link Settings} entry (type,
+ * default, bounds); see {@link OAuthJwtConfigKeys} for the meaning of each key.
  *
  * @param jwksUri JWKS endpoint; empty when the keys are local or discovered
  * @param publicKeys the local public keys (a JWKS document or PEM text), exclusive with {@code jwksUri}
@@ -78,51 +77,79 @@ public record OAuthJwtConfig(
     }
 
     /**
-     * Reads and validates the configuration.
+     * Reads and validates the top-level configuration ({@code oauth.jwt.*}).
      *
      * @param config the application's MicroProfile Config
      * @return the validated configuration
      * @throws InvalidConfigurationException when a required key is missing or a value is invalid
      */
     public static OAuthJwtConfig from(Config config) {
-        ConfigReader r = new ConfigReader(config);
-        Optional<URI> jwksUri = r.url(JWKS_URI);
-        Optional<String> publicKeys = r.document(PUBLIC_KEYS);
+        return from(new ConfigReader(config));
+    }
+
+    /**
+     * Reads and validates the configuration seen through {@code reader}: under a tenant's prefix, each key falls back
+     * to the top-level key of the same name (see {@link ConfigReader}).
+     *
+     * @param reader where and how to read the keys
+     * @return the validated configuration
+     * @throws InvalidConfigurationException when a required key is missing or a value is invalid
+     */
+    public static OAuthJwtConfig from(ConfigReader reader) {
+        Optional<URI> jwksUri = reader.read(Settings.JWKS_URI);
+        Optional<String> publicKeys = reader.read(Settings.PUBLIC_KEYS);
         if (jwksUri.isPresent() && publicKeys.isPresent()) {
-            throw new InvalidConfigurationException(PUBLIC_KEYS, "cannot be combined with " + JWKS_URI + ": set one");
+            throw new InvalidConfigurationException(reader.keyOf(Settings.PUBLIC_KEYS),
+                    "cannot be combined with " + reader.keyOf(Settings.JWKS_URI) + ": set one");
+        }
+        String issuer = reader.read(Settings.ISSUER);
+        if (jwksUri.isEmpty() && publicKeys.isEmpty()) {
+            checkDiscoverable(reader.keyOf(Settings.ISSUER), issuer);
         }
         return new OAuthJwtConfig(
                 jwksUri,
                 publicKeys,
-                r.issuer(ISSUER, jwksUri.isEmpty() && publicKeys.isEmpty()),
-                r.profile(PROFILE),
-                r.audiences(AUDIENCE),
-                r.algorithms(ALGORITHMS),
-                r.scopes(SCOPE),
-                r.claimRules(CLAIMS_PREFIX),
-                new LinkedHashSet<>(r.list(REQUIRED_CLAIMS)),
-                r.realm(REALM),
-                r.duration(CLOCK_SKEW, Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(5)),
-                r.duration(MAX_TOKEN_LIFETIME, Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
-                r.name(ROLES_CLAIM, "groups"),
-                r.name(PRINCIPAL_CLAIM, "sub"),
-                r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(24)),
-                r.duration(JWKS_MIN_REFRESH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5)),
-                r.duration(JWKS_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(30)),
-                r.duration(JWKS_STALE_IF_ERROR, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7)),
-                r.integer(CACHE_MAX_SIZE, 10_000, 0, 1_000_000),
-                r.duration(CACHE_MAX_AGE, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(1)),
-                resource(r));
+                issuer,
+                reader.read(Settings.PROFILE),
+                reader.read(Settings.AUDIENCE),
+                reader.read(Settings.ALGORITHMS),
+                reader.read(Settings.SCOPE),
+                reader.claimRules(Settings.CLAIMS),
+                reader.read(Settings.REQUIRED_CLAIMS),
+                reader.read(Settings.REALM),
+                reader.read(Settings.CLOCK_SKEW),
+                reader.read(Settings.MAX_TOKEN_LIFETIME),
+                reader.read(Settings.ROLES_CLAIM),
+                reader.read(Settings.PRINCIPAL_CLAIM),
+                reader.read(Settings.JWKS_REFRESH_INTERVAL),
+                reader.read(Settings.JWKS_MIN_REFRESH_INTERVAL),
+                reader.read(Settings.JWKS_TIMEOUT),
+                reader.read(Settings.JWKS_STALE_IF_ERROR),
+                reader.read(Settings.CACHE_MAX_SIZE),
+                reader.read(Settings.CACHE_MAX_AGE),
+                resource(reader));
     }
 
-    private static Optional<URI> resource(ConfigReader r) {
-        Optional<URI> resource = r.url(RESOURCE);
+    /** The issuer is the base of discovery: an https URL (http on loopback) without query or fragment. */
+    private static void checkDiscoverable(String key, String issuer) {
+        SecureUrls.Result checked = SecureUrls.check(issuer);
+        if (checked.uri().isEmpty()) {
+            throw new InvalidConfigurationException(key, checked.problem()
+                    + " to discover the keys (neither jwks-uri nor public-keys is set)");
+        }
+        if (checked.uri().get().getRawQuery() != null || checked.uri().get().getRawFragment() != null) {
+            throw new InvalidConfigurationException(key, "may not have a query or fragment (RFC 8414 §2)");
+        }
+    }
+
+    private static Optional<URI> resource(ConfigReader reader) {
+        Optional<URI> resource = reader.read(Settings.RESOURCE);
         if (resource.isPresent() && (resource.get().getRawQuery() != null || resource.get().getRawFragment() != null)) {
-            throw new InvalidConfigurationException(RESOURCE, "may not have a query or fragment (RFC 9728 §1.2)");
+            throw new InvalidConfigurationException(reader.keyOf(Settings.RESOURCE),
+                    "may not have a query or fragment (RFC 9728 §1.2)");
         }
         return resource;
     }
-
     /** @return whether the keys come from the issuer's metadata (neither a JWKS URL nor local keys configured) */
     public boolean discoversKeys() {
         return jwksUri.isEmpty() && publicKeys.isEmpty();

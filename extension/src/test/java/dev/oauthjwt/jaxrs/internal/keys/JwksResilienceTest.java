@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +56,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * printed; the only timing assertions are generous sanity bounds derived from the configured fetch deadline.
  */
 class JwksResilienceTest {
+
+    private static final Logger LOG = Logger.getLogger(JwksResilienceTest.class.getName());
 
     static final Duration REFRESH = Duration.ofMinutes(10);
     static final Duration COOLDOWN = Duration.ofSeconds(30);
@@ -83,8 +87,9 @@ class JwksResilienceTest {
 
     @AfterAll
     static void report() {
-        System.out.printf("[hardening] JWKS DoS cases: max answer time %.1f ms (fetch deadline %d ms)%n",
-                MAX_DOS_ANSWER_NANOS.get() / 1e6, DEADLINE.toMillis());
+        LOG.fine(String.format(Locale.ROOT,
+                "[hardening] JWKS DoS cases: max answer time %.1f ms (fetch deadline %d ms)",
+                MAX_DOS_ANSWER_NANOS.get() / 1e6, DEADLINE.toMillis()));
     }
 
     @BeforeEach
@@ -231,8 +236,9 @@ class JwksResilienceTest {
             MAX_DOS_ANSWER_NANOS.accumulateAndGet(maxNanos, Math::max);
             // 1 initial fetch, then at most one per 30 s cooldown over 60 s
             assertThat(server.requestCount()).isBetween(2, 1 + 60 / (int) COOLDOWN.toSeconds() + 1);
-            System.out.printf("[hardening] G123 unknown-kid flood: 10000 lookups, %d fetches, max %.1f ms%n",
-                    server.requestCount(), maxNanos / 1e6);
+            LOG.fine(String.format(Locale.ROOT,
+                    "[hardening] G123 unknown-kid flood: 10000 lookups, %d fetches, max %.1f ms",
+                    server.requestCount(), maxNanos / 1e6));
         }
 
         @Test
@@ -342,8 +348,9 @@ class JwksResilienceTest {
                     max = Math.max(max, answer.get());
                 }
                 MAX_DOS_ANSWER_NANOS.accumulateAndGet(max, Math::max);
-                System.out.printf("[hardening] G126 500 lookups at TTL expiry: max %.1f ms (fetch takes 300 ms)%n",
-                        max / 1e6);
+                LOG.fine(String.format(Locale.ROOT,
+                        "[hardening] G126 500 lookups at TTL expiry: max %.1f ms (fetch takes 300 ms)",
+                        max / 1e6));
                 eventually(() -> server.requestCount() == 2);
                 assertThat(server.maxConcurrentRequests()).isEqualTo(1);
             } finally {
@@ -448,8 +455,9 @@ class JwksResilienceTest {
                 assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
             }
             long elapsed = System.nanoTime() - start;
-            System.out.printf("[hardening] G129 1000 cached-kid lookups during a stalled refresh: %.1f ms%n",
-                    elapsed / 1e6);
+            LOG.fine(String.format(Locale.ROOT,
+                    "[hardening] G129 1000 cached-kid lookups during a stalled refresh: %.1f ms",
+                    elapsed / 1e6));
             assertThat(timedLookup("new-kid")).isIn(JwksKeyCache.Status.UNKNOWN, JwksKeyCache.Status.UNAVAILABLE);
         }
 
@@ -507,7 +515,7 @@ class JwksResilienceTest {
             long heapBefore = usedHeap();
             assertPreviousKeysKeptAfterFailedRefresh();
             long grown = usedHeap() - heapBefore;
-            System.out.printf("[hardening] G132 %s: heap delta %d KiB%n", mode, grown / 1024);
+            LOG.fine(String.format(Locale.ROOT, "[hardening] G132 %s: heap delta %d KiB", mode, grown / 1024));
         }
 
         @Test
@@ -861,7 +869,7 @@ class JwksResilienceTest {
                 many.add(jwk);
             }
             String document = JsonUtil.toJson(Map.of("keys", many));
-            System.out.printf("[hardening] G146 10000-key JWKS: %d KiB%n", document.length() / 1024);
+            LOG.fine(String.format(Locale.ROOT, "[hardening] G146 10000-key JWKS: %d KiB", document.length() / 1024));
             long start = System.nanoTime();
             // (larger than the fetch cap: the parser on its own must still cap what it keeps)
             List<VerificationKey> keys = JwkSetParser.parse(document.getBytes(StandardCharsets.UTF_8));
@@ -871,7 +879,7 @@ class JwksResilienceTest {
             KeySet set = new KeySet(keys, clock.instant());
             assertThat(set.find("k99", JwsAlgorithm.ES256)).hasSize(1);
             assertThat(set.find("k100", JwsAlgorithm.ES256)).isEmpty();
-            System.out.printf("[hardening] G146 parse of 10000 keys: %.1f ms%n", parseNanos / 1e6);
+            LOG.fine(String.format(Locale.ROOT, "[hardening] G146 parse of 10000 keys: %.1f ms", parseNanos / 1e6));
 
             // 10 000 small entries under the fetch cap, the only good key last
             List<Map<String, Object>> junk = new ArrayList<>();

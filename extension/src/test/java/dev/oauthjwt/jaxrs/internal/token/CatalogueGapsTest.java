@@ -27,8 +27,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +49,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bound ({@link #SANITY_MS}).
  */
 class CatalogueGapsTest {
+
+    private static final Logger LOG = Logger.getLogger(CatalogueGapsTest.class.getName());
 
     static final long SANITY_MS = 2_000;
     static final AtomicLong MAX_DOS_NANOS = new AtomicLong();
@@ -73,7 +77,8 @@ class CatalogueGapsTest {
     static void stop() {
         jwks.close();
         canary.close();
-        System.out.printf("[hardening] token-level DoS cases: max answer time %.1f ms%n", MAX_DOS_NANOS.get() / 1e6);
+        LOG.fine(String.format(Locale.ROOT,
+                "[hardening] token-level DoS cases: max answer time %.1f ms", MAX_DOS_NANOS.get() / 1e6));
     }
 
     @BeforeEach
@@ -371,7 +376,7 @@ class CatalogueGapsTest {
                     levels = level + 1;
                 }
             }
-            System.out.printf("[hardening] C67 %d cty levels fit under the token cap%n", levels);
+            LOG.fine(String.format(Locale.ROOT, "[hardening] C67 %d cty levels fit under the token cap", levels));
             // the outer payload is a compact token, not a JSON object: refused before any header rule or library call
             assertThat(timedRejection(fitting)).isIn(Failure.UNSUPPORTED_HEADER, Failure.MALFORMED_TOKEN);
             assertThat(timedRejection(inner)).isEqualTo(Failure.TOKEN_TOO_LARGE);
@@ -419,11 +424,11 @@ class CatalogueGapsTest {
             jwe.setKey(rsa.pair().getPublic());
             jwe.setPlaintext(new String(new char[2_000_000]).replace('\0', 'a')); // ~2 MB compressing to a few KB
             String token = jwe.getCompactSerialization();
-            System.out.printf("[hardening] C72 zip bomb JWE: %d chars%n", token.length());
+            LOG.fine(String.format(Locale.ROOT, "[hardening] C72 zip bomb JWE: %d chars", token.length()));
             long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             assertThat(timedRejection(token)).isEqualTo(Failure.MALFORMED_TOKEN);
             long grown = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heapBefore;
-            System.out.printf("[hardening] C72 heap delta %d KiB%n", grown / 1024);
+            LOG.fine(String.format(Locale.ROOT, "[hardening] C72 heap delta %d KiB", grown / 1024));
             assertThat(timedRejection(jwe("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"zip\":\"DEF\"}")))
                     .isEqualTo(Failure.MALFORMED_TOKEN);
         }
@@ -523,7 +528,7 @@ class CatalogueGapsTest {
             }
             assertThat(widened).as("mutations that were accepted").isEmpty();
             assertThat(canary.requestCount()).as("no outbound request").isZero();
-            System.out.printf("[hardening] C74 mutation cases: %d%n", cases);
+            LOG.fine(String.format(Locale.ROOT, "[hardening] C74 mutation cases: %d", cases));
         }
 
         private String json(Map<String, Object> map) {

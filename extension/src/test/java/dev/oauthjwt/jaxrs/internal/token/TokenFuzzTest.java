@@ -11,8 +11,10 @@ import dev.oauthjwt.jaxrs.support.TokenMutator;
 import dev.oauthjwt.jaxrs.support.Tokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * (never a 500, i.e. never an unexpected exception).
  */
 class TokenFuzzTest {
+
+    private static final Logger LOG = Logger.getLogger(TokenFuzzTest.class.getName());
 
     static final long SEED = Long.getLong("fuzz.seed", 20261128L);
     static final double SCALE = Double.parseDouble(System.getProperty("fuzz.scale", "1"));
@@ -58,8 +62,9 @@ class TokenFuzzTest {
     static void stop() {
         validator.close();
         jwks.close();
-        System.out.printf("[hardening] fuzz: %d inputs into extractor/validator, seed %d, max answer %.2f ms%n",
-                totalInputs, SEED, maxNanos / 1e6);
+        LOG.fine(String.format(Locale.ROOT,
+                "[hardening] fuzz: %d inputs into extractor/validator, seed %d, max answer %.2f ms",
+                totalInputs, SEED, maxNanos / 1e6));
     }
 
     static int count(int base) {
@@ -111,7 +116,7 @@ class TokenFuzzTest {
                         abbreviate(original));
             }
         }
-        System.out.printf("[hardening] fuzz mutations: %d (%d byte-identical)%n", n, unchanged);
+        LOG.fine(String.format(Locale.ROOT, "[hardening] fuzz mutations: %d (%d byte-identical)", n, unchanged));
     }
 
     @Test
