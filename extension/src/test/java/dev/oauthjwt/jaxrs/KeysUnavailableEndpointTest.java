@@ -34,8 +34,10 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
         for (int i = 0; i < 20; i++) {
             assertThat(getWithToken("/api/data", token).statusCode()).isEqualTo(503);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(jwks.requestCount()).isEqualTo(1);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
+        // one fetch per cooldown (2 s): a single one unless a loaded machine stretched the loop past the cooldown
+        assertThat(jwks.requestCount()).isEqualTo(1 + (int) (elapsed.toMillis() / 2_000));
 
         jwks.publish(key);
         Thread.sleep(2100);
