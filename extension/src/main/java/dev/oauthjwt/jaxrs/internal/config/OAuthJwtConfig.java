@@ -64,8 +64,8 @@ public record OAuthJwtConfig(
         Duration cacheMaxAge,
         Optional<URI> resource) {
 
-    /** Path of the RFC 9728 well-known URI, to which the path of the resource identifier is appended (§3.1). */
-    public static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
+    /** The RFC 9728 well-known segment, to which the path of the resource identifier is appended (§3.1). */
+    public static final String METADATA_SEGMENT = ".well-known/oauth-protected-resource";
 
     /** Canonical constructor: copies the collections so that the record stays immutable. */
     public OAuthJwtConfig {
@@ -156,11 +156,16 @@ public record OAuthJwtConfig(
     }
 
     /**
-     * @return the URL of this API's protected-resource metadata (RFC 9728 §3.1: the well-known path inserted between
-     *     the host and the path of the resource identifier), when a resource is configured
+     * The URL of this API's protected-resource metadata, where the application serves it: the scheme and authority
+     * of the resource identifier, the application's base path, the well-known segment, and the path of the resource
+     * (RFC 9728 §3.1 relative to the application; exactly §3.1's URL when the base path is {@code /}).
+     *
+     * @param basePath the raw path of the Jakarta REST application's base URI (context root and application path)
+     * @return the URL, when a resource is configured
      */
-    public Optional<String> resourceMetadataUrl() {
-        return resource.map(uri -> uri.getScheme() + "://" + uri.getRawAuthority() + METADATA_PATH
+    public Optional<String> resourceMetadataUrl(String basePath) {
+        String base = basePath.endsWith("/") ? basePath : basePath + "/";
+        return resource.map(uri -> uri.getScheme() + "://" + uri.getRawAuthority() + base + METADATA_SEGMENT
                 + resourcePath(uri));
     }
 

@@ -6,6 +6,7 @@ import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,10 +20,21 @@ final class BearerTokenFilter implements ContainerRequestFilter {
     private final EndpointRules endpointRules;
     private final Supplier<OAuthJwtRuntime> runtime;
     private volatile EndpointRules effectiveRules;
+    private volatile Optional<String> resourceMetadata;
 
     BearerTokenFilter(EndpointRules endpointRules, Supplier<OAuthJwtRuntime> runtime) {
         this.endpointRules = endpointRules;
         this.runtime = runtime;
+    }
+
+    /** The resource_metadata URL: the application's base path is the same for every request, so it is built once. */
+    private Optional<String> metadataUrl(OAuthJwtRuntime rt, ContainerRequestContext request) {
+        Optional<String> url = resourceMetadata;
+        if (url == null) {
+            url = rt.validator().config().resourceMetadataUrl(request.getUriInfo().getBaseUri().getRawPath());
+            resourceMetadata = url;
+        }
+        return url;
     }
 
     @Override
@@ -43,7 +55,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rt.publish(principal);
         } catch (TokenRejectedException rejected) {
             request.abortWith(BearerChallenge.response(rejected.failure(), rt.validator().config().realm(),
-                    rules.scopes(), rt.validator().config().resourceMetadataUrl(), rt.validator().retryAfterSeconds()));
+                    rules.scopes(), metadataUrl(rt, request), rt.validator().retryAfterSeconds()));
         }
     }
 }
