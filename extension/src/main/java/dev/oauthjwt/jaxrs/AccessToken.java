@@ -43,6 +43,21 @@ public interface AccessToken extends JsonWebToken {
     Set<String> getGroups();
 
     /**
+     * How the token is bound to the client that presented it, from its {@code cnf} claim: {@code DPoP} (bound to the
+     * key of the request's DPoP proof, RFC 9449), {@code mTLS} (bound to the request's client certificate, RFC 8705),
+     * or {@code Bearer} (not bound). A bound token reaches a resource only after its proof of possession held.
+     *
+     * @return {@code Bearer}, {@code DPoP} or {@code mTLS}
+     */
+    String getTokenType();
+
+    /**
+     * @return the base64url SHA-256 thumbprint the token is bound to: {@code cnf.jkt} (the RFC 7638 thumbprint of the
+     *     DPoP key) or {@code cnf.x5t#S256} (of the client certificate); empty for a {@code Bearer} token
+     */
+    Optional<String> getConfirmationThumbprint();
+
+    /**
      * @param name the claim name
      * @return the claim's value when it is a JSON string, otherwise empty
      */

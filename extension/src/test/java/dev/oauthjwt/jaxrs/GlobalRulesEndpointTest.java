@@ -43,7 +43,8 @@ class GlobalRulesEndpointTest extends SecuredApiTestBase {
 
     @Test
     void omitsTheRealmWhenNoneIsConfiguredAndReadsRolesFromTheConfiguredClaim() {
-        assertThat(get("/api/data").headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+        assertThat(get("/api/data").headers().allValues("WWW-Authenticate")).containsExactly("Bearer",
+                "DPoP algs=\"RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512\"");
         HttpResponse<String> response = getWithToken("/api/data", Tokens.valid(key).claim("scope", "api")
                 .claim("tenant", "acme").claim("roles", "users admins").sign());
         assertThat(response.body()).endsWith("users=true admins=true");

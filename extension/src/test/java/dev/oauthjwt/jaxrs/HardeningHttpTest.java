@@ -260,12 +260,35 @@ class HardeningHttpTest extends SecuredApiTestBase {
         }
     }
 
+    /**
+     * One well-formed challenge per accepted scheme: a 401 carries {@code Bearer} and {@code DPoP} (DPoP is allowed by
+     * default), a 400 or 403 only the one with the error; every attribute at most once; at most one error in all.
+     */
     static void assertWellFormedChallenge(HttpResponse<String> response) {
         List<String> challenges = response.headers().allValues("WWW-Authenticate");
-        assertThat(challenges).as("exactly one challenge").hasSize(1);
-        String challenge = challenges.get(0);
-        assertThat(challenge).startsWith("Bearer");
-        String params = challenge.substring("Bearer".length());
+        List<String> schemes = new ArrayList<>();
+        int errors = 0;
+        for (String challenge : challenges) {
+            String scheme = challenge.startsWith("Bearer") ? "Bearer" : challenge.startsWith("DPoP") ? "DPoP" : "?";
+            schemes.add(scheme);
+            Set<String> names = attributes(challenge, scheme);
+            assertThat(names).isSubsetOf(scheme.equals("DPoP") ? Set.of("realm", "algs", "error", "error_description",
+                    "scope") : Set.of("realm", "error", "error_description", "scope"));
+            if (names.contains("error")) {
+                errors++;
+            }
+            if (response.statusCode() == 403) {
+                // scope lists the required scopes; a claim-rule failure on an endpoint without scopes has none to list
+                assertThat(challenge).contains("error=\"insufficient_scope\"");
+            }
+        }
+        assertThat(schemes).as("challenges of %s", challenges).containsExactlyInAnyOrderElementsOf(
+                response.statusCode() == 401 ? List.of("Bearer", "DPoP") : List.of(schemes.isEmpty() ? "-" : "Bearer"));
+        assertThat(errors).as("errors in %s", challenges).isLessThanOrEqualTo(1);
+    }
+
+    private static Set<String> attributes(String challenge, String scheme) {
+        String params = challenge.substring(scheme.length());
         Set<String> names = new HashSet<>();
         if (!params.isEmpty()) {
             assertThat(params).startsWith(" ");
@@ -282,12 +305,7 @@ class HardeningHttpTest extends SecuredApiTestBase {
                 }
             }
         }
-        assertThat(names).isSubsetOf("realm", "error", "error_description", "scope");
-        if (response.statusCode() == 403) {
-            // scope lists the required scopes; a claim-rule failure on an endpoint without scopes has none to list
-            assertThat(names).contains("error");
-            assertThat(challenge).contains("error=\"insufficient_scope\"");
-        }
+        return names;
     }
 
     @Nested

@@ -10,6 +10,7 @@ import dev.oauthjwt.jaxrs.support.Tokens;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
@@ -40,16 +41,20 @@ class ResourceMetadataEndpointTest extends SecuredApiTestBase {
                 type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).startsWith("{\"resource\":\"https://api.example.test/orders\","
                 + "\"authorization_servers\":[\"" + Tokens.ISSUER + "\"],\"scopes_supported\":[");
-        assertThat(response.body()).contains("\"read\"", "\"admin\"").endsWith(
-                "\"bearer_methods_supported\":[\"header\"]}");
+        assertThat(response.body()).contains("\"read\"", "\"admin\"", "\"bearer_methods_supported\":[\"header\"]",
+                "\"dpop_bound_access_tokens_required\":false}");
         assertThat(get("/.well-known/oauth-protected-resource").statusCode()).isEqualTo(404);
         assertThat(get("/.well-known/oauth-protected-resource/other").statusCode()).isEqualTo(404);
         assertThat(get("/.well-known/oauth-protected-resource/orders/x").statusCode()).isEqualTo(404);
     }
 
+    /** @return the Bearer challenge, after checking that every challenge (Bearer, DPoP) names the metadata */
     private static String challenge(HttpResponse<String> response) {
-        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
-        return response.headers().firstValue("WWW-Authenticate").orElseThrow();
+        List<String> challenges = response.headers().allValues("WWW-Authenticate");
+        assertThat(challenges).isNotEmpty().allSatisfy(value -> assertThat(value).endsWith(METADATA));
+        List<String> bearer = challenges.stream().filter(value -> value.startsWith("Bearer")).toList();
+        assertThat(bearer).hasSize(1);
+        return bearer.get(0);
     }
 
     @Test

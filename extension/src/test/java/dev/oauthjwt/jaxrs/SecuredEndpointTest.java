@@ -19,6 +19,10 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     private static final String INVALID_TOKEN = "Bearer realm=\"test-api\", error=\"invalid_token\", error_description=";
     private static final String INVALID_REQUEST = "Bearer realm=\"test-api\", error=\"invalid_request\", error_description=";
 
+    /** The bare DPoP challenge that every 401 carries next to the Bearer one (DPoP is allowed by default). */
+    static final String DPOP_CHALLENGE = "DPoP realm=\"test-api\", algs=\"RS256 RS384 RS512 PS256 PS384 PS512 ES256 "
+            + "ES384 ES512\"";
+
     private String valid() {
         return Tokens.valid(key).sign();
     }
@@ -53,7 +57,7 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     void answersMissingCredentialsWithABareChallenge_A1() {
         HttpResponse<String> response = get("/api/data");
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"");
+        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"", DPOP_CHALLENGE);
         assertThat(response.body()).isEqualTo("{\"error\":\"unauthorized\"}");
     }
 
@@ -63,7 +67,7 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     void answersOtherSchemesWithABareChallenge_A2(String authorization) {
         HttpResponse<String> response = get("/api/data", "Authorization", authorization);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"");
+        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"", DPOP_CHALLENGE);
     }
 
     @ParameterizedTest
@@ -137,7 +141,7 @@ class SecuredEndpointTest extends SecuredApiTestBase {
                 send("POST", "/api/data", HttpRequest.BodyPublishers.ofString("access_token=" + token),
                         "Content-Type", "application/x-www-form-urlencoded"))) {
             assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"");
+            assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"", DPOP_CHALLENGE);
         }
     }
 
@@ -184,7 +188,7 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     private void assertInvalidToken(String token, String description) {
         HttpResponse<String> response = getWithToken("/api/data", token);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenges(response)).containsExactly(INVALID_TOKEN + "\"" + description + "\"");
+        assertThat(challenges(response)).containsExactly(INVALID_TOKEN + "\"" + description + "\"", DPOP_CHALLENGE);
         assertThat(response.body()).isEqualTo("{\"error\":\"invalid_token\",\"error_description\":\"" + description + "\"}");
     }
 

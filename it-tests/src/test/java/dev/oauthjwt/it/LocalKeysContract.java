@@ -57,6 +57,15 @@ abstract class LocalKeysContract extends SampleApiClient {
                 java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** A 401 invalid_token whose challenges (Bearer and DPoP) all name the resource metadata. */
+    private static void assertRefused(HttpResponse<String> response, String description) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(2)
+                .allSatisfy(value -> assertThat(value).endsWith(RESOURCE_METADATA));
+        assertThat(challenge(response)).startsWith("Bearer realm=\"" + LocalKeysServer.REALM + "\"")
+                .contains("error=\"invalid_token\"", "error_description=\"" + description + "\"");
+    }
+
     @Test
     void acceptsAnRfc9068TokenVerifiedByTheLocalPemKey() throws Exception {
         HttpResponse<String> response = get("/api/data", profiled("read", "admin"));
@@ -68,29 +77,25 @@ abstract class LocalKeysContract extends SampleApiClient {
     void refusesATokenSignedByAnotherKey() throws Exception {
         TestKey attacker = TestKey.generate();
         String forged = attacker.sign(claimsJson(profiled("read", "admin")), key.kid());
-        HttpResponse<String> response = get("/api/data", forged);
-        assertInvalidToken(response);
-        assertThat(challenge(response)).endsWith(RESOURCE_METADATA);
+        assertRefused(get("/api/data", forged), "The access token signature could not be verified");
     }
 
     @Test
     void rfc9068ProfileRefusesTypJwt() throws Exception {
-        HttpResponse<String> response = get("/api/data", typedJwt());
-        assertInvalidToken(response);
-        assertThat(challenge(response)).contains("error_description=\"The access token type is not accepted\"");
+        assertRefused(get("/api/data", typedJwt()), "The access token type is not accepted");
     }
 
     @Test
     void rfc9068ProfileRefusesATokenWithoutClientId() throws Exception {
-        HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
-        assertInvalidToken(response);
-        assertThat(challenge(response)).contains("error_description=\"The access token lacks a required claim\"");
+        assertRefused(get("/api/data", key.token("read", "admin")), "The access token lacks a required claim");
     }
 
     @Test
     void everyChallengeNamesTheResourceMetadata() throws Exception {
-        assertThat(challenge(get("/api/data", null)))
-                .isEqualTo("Bearer realm=\"" + LocalKeysServer.REALM + "\", " + RESOURCE_METADATA);
+        HttpResponse<String> bare = get("/api/data", null);
+        assertThat(challenge(bare)).isEqualTo("Bearer realm=\"" + LocalKeysServer.REALM + "\", " + RESOURCE_METADATA);
+        assertThat(bare.headers().allValues("WWW-Authenticate")).allSatisfy(
+                value -> assertThat(value).endsWith(RESOURCE_METADATA));
         HttpResponse<String> forbidden = get("/api/scope", profiled("write", "admin"));
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(challenge(forbidden)).contains("scope=\"read\"").endsWith(RESOURCE_METADATA);
@@ -107,6 +112,7 @@ abstract class LocalKeysContract extends SampleApiClient {
         assertThat(document.get("authorization_servers")).isEqualTo(List.of(TestKey.ISSUER));
         assertThat(document.get("bearer_methods_supported")).isEqualTo(List.of("header"));
         assertThat(document.get("scopes_supported")).isEqualTo(List.of("read"));
+        assertThat(document.get("dpop_bound_access_tokens_required")).isEqualTo(false);
     }
 
     @Test

@@ -59,6 +59,22 @@ abstract class ManagedServer implements AutoCloseable {
         return bootMillis;
     }
 
+    /**
+     * @param text what to look for
+     * @return the lines of the console log and the server's own log that contain {@code text}
+     */
+    List<String> logLinesContaining(String text) throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        for (Path log : List.of(dir.resolve(name + "-console.log"), serverLog())) {
+            if (Files.isRegularFile(log)) {
+                try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    lines.filter(line -> line.contains(text)).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
     /** Starts the process and waits until {@code /api/public} answers 200. */
     final void boot() throws Exception {
         Files.createDirectories(dir);

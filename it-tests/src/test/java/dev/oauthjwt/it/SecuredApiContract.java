@@ -2,10 +2,17 @@ package dev.oauthjwt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,19 +60,17 @@ abstract class SecuredApiContract extends SampleApiClient {
     }
 
     @Test
-    void missingTokenGetsOneBareBearerChallenge() throws Exception {
+    void missingTokenGetsABareBearerAndABareDpopChallenge() throws Exception {
         HttpResponse<String> response = get("/api/data", null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate"))
-                .containsExactly("Bearer realm=\"" + Servers.API_REALM + "\"");
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
-    void otherSchemeGetsBareBearerChallenge() throws Exception {
+    void otherSchemeGetsBareChallenges() throws Exception {
         HttpResponse<String> response = send(request("/api/data").header("Authorization", "Basic YWxpY2U6c2VjcmV0"));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate"))
-                .containsExactly("Bearer realm=\"" + Servers.API_REALM + "\"");
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
@@ -75,6 +80,17 @@ abstract class SecuredApiContract extends SampleApiClient {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
+    }
+
+    /** RFC 9110 §5.5: the container may hand trailing SP/HTAB to the application; they are not part of the value. */
+    @Test
+    void optionalWhitespaceAroundTheAuthorizationValueIsIgnored_RFC9110() throws Exception {
+        String token = key.token("read", "admin");
+        for (String value : List.of("Bearer " + token + " ", "Bearer " + token + "\t", "Bearer " + token + " \t ")) {
+            assertThat(statusLine(rawGet("/api/data", value))).as(value.substring(value.length() - 3).replace("\t", "TAB"))
+                    .isEqualTo("HTTP/1.1 200");
+        }
+        assertThat(statusLine(rawGet("/api/data", "Bearer " + token + " x"))).isEqualTo("HTTP/1.1 400");
     }
 
     @Test
@@ -198,7 +214,7 @@ abstract class SecuredApiContract extends SampleApiClient {
     void headOnSecuredGetWithoutTokenGets401() throws Exception {
         HttpResponse<String> response = send(request("/api/data").method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
@@ -261,5 +277,31 @@ abstract class SecuredApiContract extends SampleApiClient {
     private static String claimsOf(String token) {
         String payload = token.split("\\.")[1];
         return new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** One GET over a plain socket, so that the header value reaches the server byte for byte. */
+    String rawGet(String path, String authorization) throws Exception {
+        URI uri = server.uri(path);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: " + authorization + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0 && response.size() < 65_536; n = in.read(buffer)) {
+                response.write(buffer, 0, n);
+            }
+            return response.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String statusLine(String response) {
+        int end = response.indexOf("\r\n");
+        String line = end < 0 ? response : response.substring(0, end);
+        return line.length() >= 12 ? line.substring(0, 12) : line;
     }
 }

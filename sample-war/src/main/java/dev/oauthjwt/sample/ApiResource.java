@@ -2,11 +2,11 @@ package dev.oauthjwt.sample;
 
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.Secured;
-import dev.oauthjwt.jaxrs.AccessToken;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -54,6 +54,23 @@ public class ApiResource {
         return JSON.createObjectBuilder()
                 .add("message", "API called for user with scope '" + scope + "' and role '" + role + "'")
                 .build();
+    }
+
+    /**
+     * Any valid token: how it was presented ({@code Bearer} or {@code DPoP}), how it is bound to its client
+     * ({@code Bearer}: not bound; {@code DPoP}: to the key of its DPoP proofs) and the thumbprint it is bound to.
+     */
+    @GET
+    @Path("binding")
+    @Secured
+    public JsonObject binding(@Context SecurityContext securityContext) {
+        AccessToken token = (AccessToken) securityContext.getUserPrincipal();
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
+                .add("subject", token.getName())
+                .add("scheme", securityContext.getAuthenticationScheme())
+                .add("token_type", token.getTokenType());
+        token.getConfirmationThumbprint().ifPresent(thumbprint -> answer.add("thumbprint", thumbprint));
+        return answer.build();
     }
 
     /** Requires the {@code read} scope. */

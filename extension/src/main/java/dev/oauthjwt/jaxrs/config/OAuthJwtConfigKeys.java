@@ -110,6 +110,52 @@ public final class OAuthJwtConfigKeys {
     /** Longest time a verified token stays in the validated-token cache; 1 s to 1 h; default 5 min. */
     public static final String CACHE_MAX_AGE = PREFIX + "cache.max-age";
 
+    /**
+     * DPoP-bound access tokens (RFC 9449); default allowed. {@code allowed}: {@code Authorization: DPoP} with a
+     * proof, and plain {@code Bearer} for unbound tokens; {@code required}: every token must be DPoP-bound and come
+     * with a proof; {@code disabled}: the {@code DPoP} scheme is not accepted, tokens with {@code cnf.jkt} are refused.
+     */
+    public static final String DPOP = PREFIX + "dpop";
+
+    /**
+     * JWS algorithms accepted for DPoP proofs, comma separated; default {@code RS256, RS384, RS512, PS256, PS384,
+     * PS512, ES256, ES384, ES512}. {@code none} and HS* refused.
+     */
+    public static final String DPOP_ALGORITHMS = PREFIX + "dpop.algorithms";
+
+    /**
+     * How long a DPoP proof is accepted after its {@code iat} (plus {@link #CLOCK_SKEW} either way), and how long a
+     * server nonce stays valid; 1 s to 1 h; default 5 min. Proof ids are remembered for this window.
+     */
+    public static final String DPOP_MAX_AGE = PREFIX + "dpop.max-age";
+
+    /**
+     * {@code true} to require a server nonce in DPoP proofs (RFC 9449 §9): proofs without a valid one get
+     * {@code use_dpop_nonce} and a fresh {@code DPoP-Nonce}; default false. Needs {@link #DPOP_NONCE_SECRET}.
+     */
+    public static final String DPOP_NONCE = PREFIX + "dpop.nonce";
+
+    /**
+     * Secret that signs DPoP nonces (HMAC-SHA256), at least 32 characters; the same on every replica, so that any
+     * replica verifies the nonces of the others without shared state; default none. Required when
+     * {@link #DPOP_NONCE} is true.
+     */
+    public static final String DPOP_NONCE_SECRET = PREFIX + "dpop.nonce-secret";
+
+    /**
+     * {@code true} to build the URI that a proof's {@code htu} must match from the {@code Forwarded} header (or
+     * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host}, {@code X-Forwarded-Port}) set by a reverse proxy; default
+     * false: only the request as the server received it counts. Enable it only behind a proxy that always
+     * overwrites these headers.
+     */
+    public static final String DPOP_TRUSTED_PROXY = PREFIX + "dpop.trusted-proxy";
+
+    /**
+     * Capacity of the in-memory DPoP replay cache (proof ids seen within the proof window); 1 000 to 10 000 000;
+     * default 100 000. When it is full of live entries, new proofs get 503 until entries expire.
+     */
+    public static final String DPOP_REPLAY_CACHE_MAX_SIZE = PREFIX + "dpop.replay-cache.max-size";
+
     private OAuthJwtConfigKeys() {
     }
 }

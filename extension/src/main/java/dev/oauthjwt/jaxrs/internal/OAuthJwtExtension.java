@@ -2,6 +2,7 @@ package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -19,6 +20,7 @@ public class OAuthJwtExtension implements Extension {
             if (config.publicKeys().isPresent()) {
                 OAuthJwtProducer.localKeys(config);
             }
+            SenderConstraintConfig.from(ConfigProvider.getConfig());
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);
         }

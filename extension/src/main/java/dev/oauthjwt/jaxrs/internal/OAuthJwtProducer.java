@@ -4,6 +4,8 @@ import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.keys.LocalKeys;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
@@ -15,12 +17,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Wires the application's single {@link TokenValidator} from MicroProfile Config (its keys are local, or fetched by a
- * JWKS client that runs on two daemon threads of its own, stopped with the application), and produces the
- * request-scoped {@link AccessToken}.
+ * JWKS client that runs on two daemon threads of its own, stopped with the application) and its
+ * {@link SenderConstraints} (DPoP), and produces the request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -33,6 +36,14 @@ public class OAuthJwtProducer {
 
     void close(@Disposes TokenValidator validator) {
         validator.close();
+    }
+
+    @Produces
+    @Singleton
+    SenderConstraints senderConstraints() {
+        Config config = ConfigProvider.getConfig();
+        return SenderConstraints.inMemory(SenderConstraintConfig.from(config),
+                OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
     }
 
     @Produces

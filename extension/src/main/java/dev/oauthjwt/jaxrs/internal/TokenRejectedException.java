@@ -8,7 +8,7 @@ public final class TokenRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Failure failure;
+    private final Failure failure;
 
     /** @param failure the answer to send */
     public TokenRejectedException(Failure failure) {

@@ -108,6 +108,17 @@ public final class DemoLauncher {
         System.out.println("  curl -i " + base + "/api/claim -H \"Authorization: Bearer $TOKEN2\"   # 403 insufficient_scope");
         System.out.println("  curl -s -X POST " + t + " -d scope=read -d role=admin   # the full token response (JSON)");
         System.out.println();
+        System.out.println("[demo] DPoP (RFC 9449): a token bound to the demo client's key, and a proof per request:");
+        System.out.println();
+        System.out.println("  DTOKEN=$(curl -s -X POST " + t + " -H 'Accept: text/plain' -d scope=read -d dpop=true)");
+        System.out.println("  PROOF=$(curl -s -X POST " + issuer.dpopProofUri() + " -d htm=GET -d htu=" + base
+                + "/api/binding --data-urlencode token=$DTOKEN)");
+        System.out.println("  curl -i " + base + "/api/binding -H \"Authorization: DPoP $DTOKEN\" -H \"DPoP: $PROOF\"");
+        System.out.println("  curl -i " + base + "/api/binding -H \"Authorization: DPoP $DTOKEN\" -H \"DPoP: $PROOF\""
+                + "   # 401: proof already used");
+        System.out.println("  curl -i " + base + "/api/binding -H \"Authorization: Bearer $DTOKEN\""
+                + "   # 401: a DPoP-bound token needs a proof");
+        System.out.println();
         System.out.println("[demo] Press Ctrl-C to stop.");
         int exit = payara.waitFor();
         System.out.println("[demo] Payara Micro exited with " + exit);

@@ -36,7 +36,11 @@ import org.jose4j.lang.JoseException;
  *   <li>{@code POST /token}: form parameters {@code scope}, {@code role}, {@code sub} (default {@code demo-user}),
  *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600). Answers
  *       {@code {"access_token":…,"token_type":"Bearer","expires_in":…}}, or the bare token with
- *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.</li>
+ *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.
+ *       A DPoP proof in the {@code DPoP} header (RFC 9449 §5) binds the token to the proof's key ({@code cnf.jkt},
+ *       {@code token_type} DPoP); so does {@code dpop=true}, to the demo client key below.</li>
+ *   <li>{@code POST /dpop-proof}: form parameters {@code htm}, {@code htu}, {@code token}; a DPoP proof signed by a
+ *       demo client key the issuer generated at start, so that the demo works with {@code curl} alone.</li>
  * </ul>
  */
 public final class DevTokenIssuer implements AutoCloseable {
@@ -44,11 +48,13 @@ public final class DevTokenIssuer implements AutoCloseable {
     private final HttpServer server;
     private final RsaJsonWebKey key;
     private final String issuer;
+    private final DevDpopSupport dpop;
 
-    private DevTokenIssuer(HttpServer server, RsaJsonWebKey key, String issuer) {
+    private DevTokenIssuer(HttpServer server, RsaJsonWebKey key, String issuer) throws JoseException {
         this.server = server;
         this.key = key;
         this.issuer = issuer;
+        this.dpop = new DevDpopSupport();
     }
 
     /**
@@ -66,6 +72,7 @@ public final class DevTokenIssuer implements AutoCloseable {
         server.createContext("/.well-known/openid-configuration", issuer::metadata);
         server.createContext("/jwks", issuer::jwks);
         server.createContext("/token", issuer::token);
+        server.createContext("/dpop-proof", issuer::dpopProof);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "dev-token-issuer");
             t.setDaemon(true);
@@ -101,6 +108,26 @@ public final class DevTokenIssuer implements AutoCloseable {
         }
     }
 
+    /** @return the URL that signs DPoP proofs with the demo client's key */
+    public String dpopProofUri() {
+        return issuer + "/dpop-proof";
+    }
+
+    /** POST form {@code htm}, {@code htu}, {@code token}: a proof by the demo client's key, as text. */
+    private void dpopProof(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> form = "POST".equals(exchange.getRequestMethod())
+                    ? parseForm(exchange.getRequestBody()) : Map.of();
+            if (!form.containsKey("htm") || !form.containsKey("htu") || !form.containsKey("token")) {
+                send(exchange, 400, "text/plain", "POST form parameters: htm, htu, token\n");
+                return;
+            }
+            send(exchange, 200, "text/plain", dpop.demoProof(form.get("htm"), form.get("htu"), form.get("token")));
+        } catch (JoseException e) {
+            send(exchange, 500, "application/json", "{\"error\":\"server_error\"}");
+        }
+    }
+
     private void jwks(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
@@ -127,14 +154,23 @@ public final class DevTokenIssuer implements AutoCloseable {
                 send(exchange, 400, "application/json", "{\"error\":\"invalid_request\"}");
                 return;
             }
-            String token = mint(form, expiresIn);
+            String jkt;
+            String proof = exchange.getRequestHeaders().getFirst("DPoP");
+            try {
+                jkt = proof != null ? dpop.thumbprintOfTokenRequestProof(proof)
+                        : "true".equals(form.get("dpop")) ? dpop.demoClientThumbprint() : null;
+            } catch (JoseException | RuntimeException invalidProof) {
+                send(exchange, 400, "application/json", "{\"error\":\"invalid_dpop_proof\"}");
+                return;
+            }
+            String token = mint(form, expiresIn, jkt);
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             if (accept != null && accept.contains("text/plain")) {
                 send(exchange, 200, "text/plain", token);
             } else {
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("access_token", token);
-                answer.put("token_type", "Bearer");
+                answer.put("token_type", jkt == null ? "Bearer" : "DPoP");
                 answer.put("expires_in", expiresIn);
                 send(exchange, 200, "application/json", JSONValue.toJSONString(answer));
             }
@@ -143,7 +179,7 @@ public final class DevTokenIssuer implements AutoCloseable {
         }
     }
 
-    private String mint(Map<String, String> form, long expiresIn) throws JoseException {
+    private String mint(Map<String, String> form, long expiresIn, String jkt) throws JoseException {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(form.getOrDefault("sub", "demo-user"));
@@ -158,6 +194,9 @@ public final class DevTokenIssuer implements AutoCloseable {
         }
         if (form.containsKey("role")) {
             claims.setClaim("role", form.get("role"));
+        }
+        if (jkt != null) {
+            claims.setClaim("cnf", Map.of("jkt", jkt));
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -80,6 +80,24 @@ public final class Settings {
             10_000, 0, 1_000_000, "validated-token cache capacity; 0 disables it"));
     public static final Setting<Duration> CACHE_MAX_AGE = add(Setting.duration(OAuthJwtConfigKeys.CACHE_MAX_AGE,
             "PT5M", "PT1S", "PT1H", "longest stay of a verified token in the cache"));
+    public static final Setting<SenderConstraintConfig.DpopMode> DPOP = add(Setting.optional(OAuthJwtConfigKeys.DPOP,
+            ValueType.DPOP_MODE, "allowed", "DPoP-bound tokens (RFC 9449): `allowed`, `required` or `disabled`"));
+    public static final Setting<Set<JwsAlgorithm>> DPOP_ALGORITHMS = add(Setting.optional(
+            OAuthJwtConfigKeys.DPOP_ALGORITHMS, ValueType.ALGORITHMS, allAlgorithms(),
+            "JWS algorithms accepted for DPoP proofs; never `none` or HS*"));
+    public static final Setting<Duration> DPOP_MAX_AGE = add(Setting.duration(OAuthJwtConfigKeys.DPOP_MAX_AGE,
+            "PT5M", "PT1S", "PT1H", "how long a DPoP proof is accepted after its `iat`; also the nonce lifetime"));
+    public static final Setting<Boolean> DPOP_NONCE = add(Setting.optional(OAuthJwtConfigKeys.DPOP_NONCE,
+            ValueType.BOOLEAN, "false", "require a server nonce (`DPoP-Nonce`) in every DPoP proof"));
+    public static final Setting<String> DPOP_NONCE_SECRET = add(Setting.optional(
+            OAuthJwtConfigKeys.DPOP_NONCE_SECRET, ValueType.TEXT, null,
+            "HMAC secret of the DPoP nonces, at least 32 characters, the same on every replica"));
+    public static final Setting<Boolean> DPOP_TRUSTED_PROXY = add(Setting.optional(
+            OAuthJwtConfigKeys.DPOP_TRUSTED_PROXY, ValueType.BOOLEAN, "false",
+            "take the URI a DPoP proof must name from `Forwarded` / `X-Forwarded-*` headers"));
+    public static final Setting<Integer> DPOP_REPLAY_CACHE_MAX_SIZE = add(Setting.integer(
+            OAuthJwtConfigKeys.DPOP_REPLAY_CACHE_MAX_SIZE, 100_000, 1_000, 10_000_000,
+            "DPoP proof ids remembered by the in-memory replay cache of each replica"));
     public static final Setting<Optional<URI>> RESOURCE = add(Setting.optional(OAuthJwtConfigKeys.RESOURCE,
             ValueType.OPTIONAL_HTTPS_URL, null, "RFC 9728 resource identifier: serves "
                     + "`/.well-known/oauth-protected-resource…` and adds `resource_metadata` to challenges"));

@@ -108,6 +108,23 @@ final class ValueParsers {
         return parsed;
     }
 
+    static boolean bool(String key, String value, Setting<Boolean> setting) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+            throw new InvalidConfigurationException(key, "must be true or false");
+        }
+        return lower.equals("true");
+    }
+
+    static SenderConstraintConfig.DpopMode dpopMode(String key, String value,
+            Setting<SenderConstraintConfig.DpopMode> setting) {
+        try {
+            return SenderConstraintConfig.DpopMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, "must be allowed, required or disabled");
+        }
+    }
+
     static Duration duration(String key, String raw, Setting<Duration> setting) {
         Duration value = parseDuration(key, raw);
         if (value.compareTo(setting.min()) < 0 || value.compareTo(setting.max()) > 0) {

@@ -55,6 +55,11 @@ public final class ValueType<T> {
     public static final ValueType<Duration> DURATION = new ValueType<>("duration", ValueParsers::duration, null);
     /** A whole number within the bounds of the setting. */
     public static final ValueType<Integer> INTEGER = new ValueType<>("integer", ValueParsers::integer, null);
+    /** {@code true} or {@code false}, case-insensitive. */
+    public static final ValueType<Boolean> BOOLEAN = new ValueType<>("boolean", ValueParsers::bool, Boolean.FALSE);
+    /** {@code allowed}, {@code required} or {@code disabled}, case-insensitive. */
+    public static final ValueType<SenderConstraintConfig.DpopMode> DPOP_MODE =
+            new ValueType<>("allowed, required, disabled", ValueParsers::dpopMode, null);
 
     private final String documentedAs;
     private final Parser<T> parser;

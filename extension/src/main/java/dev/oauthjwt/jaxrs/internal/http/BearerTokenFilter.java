@@ -1,40 +1,32 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Authenticates and authorizes a request to one secured resource method: takes the Bearer token, has the
- * application's {@link TokenValidator} verify it, applies the method's {@link EndpointRules}, and on success replaces
- * the request's security context. Every failure aborts the request with {@link BearerChallenge}; no input leads to a
- * 500. Registered per method by {@link SecuredFeature}.
+ * Authenticates and authorizes a request to one secured resource method: takes the token ({@code Bearer}, or
+ * {@code DPoP} with its proof), has the application's {@link TokenValidator} verify it, has {@link SenderConstraints}
+ * check its binding to the client, applies the method's {@link EndpointRules}, and on success replaces the request's
+ * security context. Every failure aborts the request with {@link BearerChallenge}; no input leads to a 500.
+ * Registered per method by {@link SecuredFeature}.
  */
 final class BearerTokenFilter implements ContainerRequestFilter {
 
     private final EndpointRules endpointRules;
     private final Supplier<OAuthJwtRuntime> runtime;
     private volatile EndpointRules effectiveRules;
-    private volatile Optional<String> resourceMetadata;
+    private volatile BearerChallenge.Schemes schemes;
 
     BearerTokenFilter(EndpointRules endpointRules, Supplier<OAuthJwtRuntime> runtime) {
         this.endpointRules = endpointRules;
         this.runtime = runtime;
-    }
-
-    /** The resource_metadata URL: the application's base path is the same for every request, so it is built once. */
-    private Optional<String> metadataUrl(OAuthJwtRuntime rt, ContainerRequestContext request) {
-        Optional<String> url = resourceMetadata;
-        if (url == null) {
-            url = rt.validator().config().resourceMetadataUrl(request.getUriInfo().getBaseUri().getRawPath());
-            resourceMetadata = url;
-        }
-        return url;
     }
 
     @Override
@@ -44,18 +36,30 @@ final class BearerTokenFilter implements ContainerRequestFilter {
         if (rules == null) {
             rules = endpointRules.withGlobal(rt.validator().config());
             effectiveRules = rules;
+            // the application's base path is the same for every request: the metadata URL is built once
+            schemes = new BearerChallenge.Schemes(rt.validator().config().realm(), rt.senderConstraints().dpopMode(),
+                    rt.senderConstraints().algorithmNames(),
+                    rt.validator().config().resourceMetadataUrl(request.getUriInfo().getBaseUri().getRawPath()));
         }
+        SenderConstraints binding = rt.senderConstraints();
+        boolean dpopScheme = false;
         try {
-            String token = BearerTokenExtractor.extract(request.getHeaders().get(HttpHeaders.AUTHORIZATION),
-                    request.getUriInfo().getQueryParameters().containsKey("access_token"));
-            VerifiedToken principal = rt.validator().validate(token);
+            BearerTokenExtractor.Credential credential = BearerTokenExtractor.extract(
+                    request.getHeaders().get(HttpHeaders.AUTHORIZATION),
+                    request.getUriInfo().getQueryParameters().containsKey("access_token"),
+                    binding.dpopMode() != DpopMode.DISABLED);
+            dpopScheme = credential.dpop();
+            binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
+            VerifiedToken principal = rt.validator().validate(credential.token());
+            binding.enforce(dpopScheme, credential.token(), principal.confirmation(), request.getMethod(),
+                    request.getUriInfo().getRequestUri(), request.getHeaders()::get);
             rules.authorize(principal);
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-            request.setSecurityContext(new JwtSecurityContext(principal, secure));
+            request.setSecurityContext(new JwtSecurityContext(principal, secure, dpopScheme ? "DPoP" : "Bearer"));
             rt.publish(principal);
         } catch (TokenRejectedException rejected) {
-            request.abortWith(BearerChallenge.response(rejected.failure(), rt.validator().config().realm(),
-                    rules.scopes(), metadataUrl(rt, request), rt.validator().retryAfterSeconds()));
+            request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes, rules.scopes(),
+                    rt.validator().retryAfterSeconds(), binding.freshNonce()));
         }
     }
 }

@@ -2,18 +2,21 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ContextNotActiveException;
 import java.util.function.Supplier;
 
 /**
- * What the filters of one application share: the CDI-produced {@link TokenValidator} and the request-scoped holder
- * that makes the verified token injectable. Looked up once, on the first secured request.
+ * What the filters of one application share: the CDI-produced {@link TokenValidator} and {@link SenderConstraints},
+ * and the request-scoped holder that makes the verified token injectable. Looked up once, on the first secured
+ * request.
  *
  * @param validator the application's validator
+ * @param senderConstraints the application's checks of token bindings (DPoP)
  * @param holder a client proxy of the request-scoped holder
  */
-record OAuthJwtRuntime(TokenValidator validator, AccessTokenHolder holder) {
+record OAuthJwtRuntime(TokenValidator validator, SenderConstraints senderConstraints, AccessTokenHolder holder) {
 
     /** Makes the principal injectable as {@code AccessToken} for the rest of the request. */
     void publish(AccessToken token) {

@@ -2,6 +2,7 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.Secured;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -28,6 +29,9 @@ public class SecuredFeature implements DynamicFeature {
     Instance<TokenValidator> validator;
 
     @Inject
+    Instance<SenderConstraints> senderConstraints;
+
+    @Inject
     Instance<AccessTokenHolder> holder;
 
     @Inject
@@ -41,11 +45,12 @@ public class SecuredFeature implements DynamicFeature {
 
     /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
     private OAuthJwtRuntime lookup() {
-        if (validator != null && holder != null) {
-            return new OAuthJwtRuntime(validator.get(), holder.get());
+        if (validator != null && senderConstraints != null && holder != null) {
+            return new OAuthJwtRuntime(validator.get(), senderConstraints.get(), holder.get());
         }
         CDI<Object> cdi = CDI.current();
-        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(AccessTokenHolder.class).get());
+        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(SenderConstraints.class).get(),
+                cdi.select(AccessTokenHolder.class).get());
     }
 
     private SecuredScopes registry() {

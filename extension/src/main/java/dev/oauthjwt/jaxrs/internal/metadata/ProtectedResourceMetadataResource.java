@@ -1,6 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.metadata;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.http.SecuredScopes;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.inject.spi.CDI;
@@ -53,15 +55,27 @@ public class ProtectedResourceMetadataResource {
         if (config.resource().isEmpty() || !path.equals(OAuthJwtConfig.resourcePath(config.resource().get()))) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        return Response.ok(document(config, CDI.current().select(SecuredScopes.class).get().scopes()),
+        SenderConstraints dpop = CDI.current().select(SenderConstraints.class).get();
+        return Response.ok(document(config, CDI.current().select(SecuredScopes.class).get().scopes(),
+                dpop.dpopMode(), dpop.algorithmNames()),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** @return the document of this configuration and the scopes of the secured endpoints */
-    static String document(OAuthJwtConfig config, Set<String> endpointScopes) {
+    /**
+     * @param config the configuration, with a resource
+     * @param endpointScopes the scopes of the secured endpoints
+     * @param dpopMode whether DPoP is disabled, allowed or required
+     * @param dpopAlgorithms the DPoP proof algorithms, space separated
+     * @return the metadata document
+     */
+    static String document(OAuthJwtConfig config, Set<String> endpointScopes, DpopMode dpopMode,
+            String dpopAlgorithms) {
         URI resource = config.resource().orElseThrow();
         Set<String> scopes = new TreeSet<>(config.scopes());
         scopes.addAll(endpointScopes);
-        return ProtectedResourceMetadata.document(resource, List.of(config.issuer()), scopes);
+        List<String> algorithms = dpopMode == DpopMode.DISABLED || dpopAlgorithms.isBlank()
+                ? List.of() : List.of(dpopAlgorithms.trim().split(" +"));
+        return ProtectedResourceMetadata.document(resource, List.of(config.issuer()), scopes, algorithms,
+                dpopMode == DpopMode.REQUIRED);
     }
 }

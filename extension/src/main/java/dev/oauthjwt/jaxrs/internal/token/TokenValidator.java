@@ -10,25 +10,17 @@ import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.ParseException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.jose4j.jwt.consumer.ErrorCodes;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * Verifies one access token, in this order: strict compact-serialization parsing ({@link CompactJws}); the JOSE
  * header ({@link HeaderPolicy}); key selection by {@code kid} and algorithm (JWKS or local keys); the exact ECDSA signature
  * length of RFC 7518 §3.4 (the library also accepts shorter spellings); the signature and the library's claim checks
- * (smallrye-jwt, with the key given explicitly and 2048-bit RSA enforced); then {@link ClaimsVerifier}.
+ * ({@link SignatureVerifier}: smallrye-jwt with the key given explicitly); then {@link ClaimsVerifier}.
  *
  * <p>Tokens that pass are remembered in a {@link ValidatedTokenCache} (unless {@code oauth.jwt.cache.max-size} is 0);
  * a repeated token is answered from it, see there for why that gives the answer a fresh validation would give.
@@ -40,8 +32,6 @@ public final class TokenValidator implements AutoCloseable {
     /** The longest token accepted, in characters: no decoding or JSON work is spent on larger input. */
     public static final int MAX_TOKEN_LENGTH = 8192;
 
-    private static final Set<Integer> SIGNATURE_PHASE_ERRORS = Set.of(ErrorCodes.SIGNATURE_INVALID,
-            ErrorCodes.SIGNATURE_MISSING, ErrorCodes.INTEGRITY_MISSING, ErrorCodes.ENCRYPTION_MISSING);
     private static final Logger LOG = Logger.getLogger(TokenValidator.class.getName());
     private static final AtomicBoolean UNEXPECTED_LOGGED = new AtomicBoolean();
 
@@ -50,7 +40,7 @@ public final class TokenValidator implements AutoCloseable {
     private final HeaderPolicy headerPolicy;
     private final ClaimsVerifier claimsVerifier;
     private final RolesReader rolesReader;
-    private final DefaultJWTParser parser;
+    private final SignatureVerifier signatureVerifier;
     private final ValidatedTokenCache<VerifiedToken> cache;
     private final Runnable onClose;
 
@@ -66,7 +56,7 @@ public final class TokenValidator implements AutoCloseable {
         this.headerPolicy = new HeaderPolicy(config.algorithms(), config.profile());
         this.claimsVerifier = new ClaimsVerifier(config, clock);
         this.rolesReader = new RolesReader(config.rolesClaim());
-        this.parser = new DefaultJWTParser(libraryContext(config));
+        this.signatureVerifier = new SignatureVerifier(config, claimsVerifier);
         this.cache = config.cacheMaxSize() > 0
                 ? new ValidatedTokenCache<>(config.cacheMaxSize(), config.cacheMaxAge(), clock)
                 : null;
@@ -135,65 +125,15 @@ public final class TokenValidator implements AutoCloseable {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }
         ClaimsVerifier.verifyShapesTheLibraryReads(jws.claims());
-        VerificationKey verifiedBy = verifySignature(token, jws, lookup);
+        VerificationKey verifiedBy = signatureVerifier.verify(token, lookup.keys(), jws.claims());
         BigDecimal exp = claimsVerifier.verify(jws.claims());
+        Confirmation.of(jws.claims()); // a binding this extension cannot check is refused, never ignored
         String name = (String) jws.claims().get(config.principalClaim());
         VerifiedToken verified = new VerifiedToken(name, jws.claims(), rolesReader.read(jws.claims()));
         if (digest != null) {
             cache.put(digest, verified, new KeyChoice(header.kid(), alg, verifiedBy, lookup.keySet()), exp);
         }
         return verified;
-    }
-
-    /**
-     * @return the candidate key whose signature check held
-     * @throws TokenRejectedException {@link Failure#UNVERIFIABLE} when none held; when the library refused the claims
-     *     of a token whose signature held, the failure of {@link ClaimsVerifier}, or {@link Failure#INVALID_TOKEN}
-     */
-    private VerificationKey verifySignature(String token, CompactJws jws, KeySource.Lookup lookup)
-            throws TokenRejectedException {
-        for (VerificationKey key : lookup.keys()) {
-            try {
-                parser.verify(token, key.publicKey());
-                return key;
-            } catch (ParseException e) {
-                if (!isSignatureFailure(e)) {
-                    claimsVerifier.verify(jws.claims()); // jose4j checks claims only after the signature held
-                    throw new TokenRejectedException(Failure.INVALID_TOKEN);
-                }
-            }
-        }
-        throw new TokenRejectedException(Failure.UNVERIFIABLE);
-    }
-
-    /**
-     * jose4j verifies every signature before it runs any claim validator, and smallrye-jwt's own checks run after
-     * jose4j. So a failure is a claims failure (the signature held) when it is a validator's (no cause, no
-     * signature error code), or carries no jose4j exception at all; anything else counts as a signature failure.
-     */
-    private static boolean isSignatureFailure(ParseException e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof InvalidJwtException invalid) {
-                // validator failures carry no cause; processing failures wrap the exception that stopped them
-                return invalid.getCause() != null || invalid.getErrorDetails().isEmpty()
-                        || invalid.getErrorDetails().stream()
-                                .anyMatch(error -> SIGNATURE_PHASE_ERRORS.contains(error.getErrorCode()));
-            }
-        }
-        return false;
-    }
-
-    private static JWTAuthContextInfo libraryContext(OAuthJwtConfig config) {
-        JWTAuthContextInfo info = new JWTAuthContextInfo();
-        info.setIssuedBy(config.issuer());
-        info.setExpectedAudience(config.audiences());
-        info.setSignatureAlgorithm(config.algorithms().stream()
-                .map(alg -> SignatureAlgorithm.fromAlgorithm(alg.name()))
-                .collect(Collectors.toSet()));
-        info.setClockSkew((int) config.clockSkew().getSeconds());
-        info.setRelaxVerificationKeyValidation(false);
-        info.setRequireNamedPrincipal(false);
-        return info;
     }
 
     @Override

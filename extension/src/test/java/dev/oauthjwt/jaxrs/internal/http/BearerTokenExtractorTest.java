@@ -32,6 +32,19 @@ class BearerTokenExtractorTest {
         assertThat(BearerTokenExtractor.extract(List.of("Bearer a-b_c~d+e/f=="), false)).isEqualTo("a-b_c~d+e/f==");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc.def.ghi ", "Bearer abc.def.ghi\t", "Bearer abc.def.ghi \t  ", " Bearer abc.def.ghi",
+            "\tBearer abc.def.ghi", " \t Bearer abc.def.ghi \t "})
+    void ignoresOptionalWhitespaceAroundTheFieldValue_RFC9110(String value) throws Exception {
+        assertThat(BearerTokenExtractor.extract(List.of(value), false)).isEqualTo("abc.def.ghi");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc .def", "Bearer abc\t.def", "Bearer\t abc", "Bearer abc\u00A0", "Bearer abc\n"})
+    void keepsRefusingWhitespaceInsideTheCredential(String value) {
+        assertThat(failureOf(value)).isEqualTo(Failure.MALFORMED_HEADER);
+    }
+
     @Test
     void reportsNoCredentialsWithoutHeaderOrForOtherSchemes_A1_A2() {
         assertThat(failureOf(null, false)).isEqualTo(Failure.NO_CREDENTIALS);

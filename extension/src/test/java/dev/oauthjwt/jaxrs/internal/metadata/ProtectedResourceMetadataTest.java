@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs.internal.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
 import dev.oauthjwt.jaxrs.internal.jose.StrictJson;
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class ProtectedResourceMetadataTest {
     @Test
     void namesTheResourceTheIssuerTheScopesAndTheHeaderMethod() throws Exception {
         String json = ProtectedResourceMetadataResource.document(config("https://as.example.test", "orders"),
-                Set.of("write", "read", "orders"));
+                Set.of("write", "read", "orders"), DpopMode.DISABLED, "RS256");
         Map<String, Object> document = parse(json);
         assertThat(document).containsOnlyKeys("resource", "authorization_servers", "scopes_supported",
                 "bearer_methods_supported");
@@ -45,14 +46,26 @@ class ProtectedResourceMetadataTest {
     @Test
     void omitsScopesSupportedWhenNoScopeIsRequired() throws Exception {
         Map<String, Object> document = parse(ProtectedResourceMetadataResource.document(
-                config("https://as.example.test", ""), Set.of()));
+                config("https://as.example.test", ""), Set.of(), DpopMode.DISABLED, ""));
         assertThat(document).doesNotContainKey("scopes_supported");
     }
 
     @Test
     void I9_escapesAnIssuerThatIsNotAUrlSoTheDocumentStaysWellFormedJson() throws Exception {
         String issuer = "issuer \"quoted\" \\ \u0001 \u2028";
-        Map<String, Object> document = parse(ProtectedResourceMetadataResource.document(config(issuer, ""), Set.of()));
+        Map<String, Object> document = parse(ProtectedResourceMetadataResource.document(config(issuer, ""), Set.of(),
+                DpopMode.DISABLED, ""));
         assertThat(document.get("authorization_servers")).isEqualTo(List.of(issuer));
+    }
+
+    @Test
+    void announcesDpopWhenItIsAcceptedAndWhetherItIsRequired() throws Exception {
+        Map<String, Object> allowed = parse(ProtectedResourceMetadataResource.document(
+                config("https://as.example.test", ""), Set.of(), DpopMode.ALLOWED, "ES256 PS256"));
+        assertThat(allowed.get("dpop_signing_alg_values_supported")).isEqualTo(List.of("ES256", "PS256"));
+        assertThat(allowed.get("dpop_bound_access_tokens_required")).isEqualTo(false);
+        Map<String, Object> required = parse(ProtectedResourceMetadataResource.document(
+                config("https://as.example.test", ""), Set.of(), DpopMode.REQUIRED, "ES256"));
+        assertThat(required.get("dpop_bound_access_tokens_required")).isEqualTo(true);
     }
 }

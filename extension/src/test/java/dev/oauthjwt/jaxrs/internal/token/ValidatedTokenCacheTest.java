@@ -18,6 +18,7 @@ import dev.oauthjwt.jaxrs.support.MutableClock;
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.jaxrs.support.TestKeys;
 import dev.oauthjwt.jaxrs.support.Tokens;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.spec.ECGenParameterSpec;
@@ -107,6 +108,39 @@ class ValidatedTokenCacheTest {
 
         clock.advance(Duration.ofSeconds(60)); // exp + skew: expired for the fresh validation too
         assertRejected(validator, token, Failure.EXPIRED);
+    }
+
+    @Test
+    void acceptsFractionalNumericDates_RFC7519() {
+        VerifiedToken token = accepted(validator, Tokens.valid(rsa).claim("exp", BigDecimal.valueOf(now()).add(new BigDecimal("3600.75")))
+                .claim("iat", new BigDecimal((now() - 11) + ".5")).claim("nbf", new BigDecimal((now() - 11) + ".25"))
+                .sign());
+        assertThat(token.getExpirationTime()).isEqualTo(now() + 3600);
+    }
+
+    @Test
+    void comparesAFractionalExpExactlyAgainstTheSkewInTheFreshAndTheCachedPath() {
+        long t = now();
+        clock = new MutableClock(Instant.ofEpochSecond(t));
+        TokenValidator exact = validator(Map.of());
+        try {
+            String justExpired = Tokens.valid(rsa).claim("iat", t - 120).claim("exp", new BigDecimal((t - 61) + ".5"))
+                    .sign();
+            assertRejected(exact, justExpired, Failure.EXPIRED); // exp = now - skew - 0.5
+            accepted(exact, Tokens.valid(rsa).claim("iat", t - 120).claim("exp", new BigDecimal((t - 60) + ".5"))
+                    .sign()); // exp = now - skew + 0.5: half a second left
+
+            String soon = Tokens.valid(rsa).claim("exp", new BigDecimal((t + 10) + ".5")).sign();
+            VerifiedToken first = accepted(exact, soon);
+            clock.advance(Duration.ofMillis(10_499));
+            assertThat(accepted(exact, soon)).as("before exp: cached").isSameAs(first);
+            clock.advance(Duration.ofMillis(1)); // now == exp exactly
+            assertThat(accepted(exact, soon)).as("at exp the entry is gone").isNotSameAs(first);
+            clock.advance(Duration.ofSeconds(60)); // now == exp + skew
+            assertRejected(exact, soon, Failure.EXPIRED);
+        } finally {
+            exact.close();
+        }
     }
 
     @Test
