@@ -24,6 +24,7 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
     @Test
     void answers503WithRetryAfterWhileTheJwksIsDownAndRecovers_G128() throws Exception {
         jwks.failWith(503);
+        jwks.resetCount(); // the stub is shared by the tests of this class
         String token = Tokens.valid(key).sign();
         long start = System.nanoTime();
         HttpResponse<String> first = getWithToken("/api/data", token);

@@ -2,6 +2,7 @@ package dev.oauthjwt.jaxrs.internal.keys;
 
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -79,7 +80,7 @@ public final class LocalKeys implements KeySource {
         for (String type : List.of("RSA", "EC")) {
             try {
                 return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
-            } catch (Exception notThisType) {
+            } catch (GeneralSecurityException notThisType) {
                 // try the next key type
             }
         }
