@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,93 @@ abstract class SecuredApiContract extends SampleApiClient {
         HttpResponse<String> response = get("/api/data", TestKey.generate().token("read", "admin"));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    // Authorization: @RolesAllowed, @PermitAll, @DenyAll on @Secured endpoints; MicroProfile JWT injection ---------
+
+    private static final String ROLE_MISSING =
+            "error_description=\"The access token lacks a role this resource requires\"";
+
+    @Test
+    void rolesAllowedAdmitsATokenWithTheRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin", key.token("read", "admin"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Admin area\",\"subject\":\"alice\"}");
+    }
+
+    @Test
+    void rolesAllowedAnswers403InsufficientScopeWithoutTheRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin", key.token("read", "user"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response))
+                .isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", error=\"insufficient_scope\", "
+                        + ROLE_MISSING);
+        assertThat(response.body()).doesNotContain("admin");
+    }
+
+    @Test
+    void rolesAllowedWithoutTokenGetsABareChallenge() throws Exception {
+        HttpResponse<String> response = get("/api/admin", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
+    }
+
+    @Test
+    void rolesAllowedReadsKeycloakRealmAndClientRoles() throws Exception {
+        String realmRole = key.token("read", null,
+                c -> c.setClaim("realm_access", Map.of("roles", List.of("offline_access", "admin"))));
+        String clientRole = key.token("read", null,
+                c -> c.setClaim("resource_access", Map.of("sample-api", Map.of("roles", List.of("admin")))));
+        String otherClient = key.token("read", null,
+                c -> c.setClaim("resource_access", Map.of("other-api", Map.of("roles", List.of("admin")))));
+        assertThat(get("/api/admin", realmRole).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin", clientRole).statusCode()).isEqualTo(200);
+        HttpResponse<String> denied = get("/api/admin", otherClient);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(challenge(denied)).contains(ROLE_MISSING);
+    }
+
+    @Test
+    void permitAllNeedsAValidTokenButNoRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin/status", key.token("read", "user"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\"}");
+        assertThat(get("/api/admin/status", null).statusCode()).isEqualTo(401);
+        assertInvalidToken(get("/api/admin/status", key.token("read", "user", c -> c.setAudience("other-api"))));
+    }
+
+    @Test
+    void denyAllAnswers403EvenToAnAdminAnd401WithoutToken() throws Exception {
+        HttpResponse<String> response = get("/api/admin/retired", key.token("read", "admin"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response)).isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", "
+                + "error=\"insufficient_scope\", "
+                + "error_description=\"This resource is not accessible with any access token\"");
+        assertThat(get("/api/admin/retired", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void claimsEndpointReadsClaimsThroughClaimAndJsonWebTokenInjection() throws Exception {
+        String token = key.token("read write", "admin",
+                c -> c.setClaim("realm_access", Map.of("roles", List.of("auditor"))));
+        HttpResponse<String> response = get("/api/claims", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"issuer\":\"" + TestKey.ISSUER + "\","
+                + "\"audience\":[\"sample-api\"],\"scope\":\"read write\",\"realmAccess\":true,"
+                + "\"roles\":[\"admin\",\"auditor\"]}");
+    }
+
+    @Test
+    void claimInjectionFollowsEachRequestsOwnToken() throws Exception {
+        for (String subject : List.of("bob", "carol", "bob")) {
+            HttpResponse<String> response = get("/api/claims", key.token(null, null, c -> c.setSubject(subject)));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"subject\":\"" + subject + "\",\"issuer\":\""
+                    + TestKey.ISSUER + "\",\"audience\":[\"sample-api\"],\"scope\":\"\",\"realmAccess\":false,"
+                    + "\"roles\":[]}");
+        }
+        assertThat(get("/api/claims", null).statusCode()).isEqualTo(401);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

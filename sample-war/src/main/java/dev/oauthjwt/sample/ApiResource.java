@@ -17,11 +17,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The sample API. It reads the verified token in the two supported ways: the principal of the request's
- * {@link SecurityContext} cast to {@link AccessToken} ({@code /api/data}), and an {@code @Inject AccessToken} in a
- * CDI bean ({@link CallerInfo}, used by {@code /api/scope} and {@code /api/claim}).
+ * {@link SecurityContext} cast to {@link AccessToken} ({@code /api/data}), an {@code @Inject AccessToken} in a
+ * CDI bean ({@link CallerInfo}, used by {@code /api/scope} and {@code /api/claim}), and MicroProfile JWT's
+ * {@code @Inject @Claim} and {@code @Inject JsonWebToken} ({@link TokenClaims}, used by {@code /api/claims}).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +37,9 @@ public class ApiResource {
 
     @Inject
     CallerInfo caller;
+
+    @Inject
+    TokenClaims claims;
 
     /** Open to everyone. */
     @GET
@@ -104,6 +109,21 @@ public class ApiResource {
         return JSON.createObjectBuilder()
                 .add("subject", caller.subject())
                 .add("role", caller.role())
+                .build();
+    }
+
+    /** Any valid token: a few claims read through {@code @Claim} injection, and the roles. */
+    @GET
+    @Path("claims")
+    @Secured
+    public JsonObject claims() {
+        return JSON.createObjectBuilder()
+                .add("subject", claims.subject())
+                .add("issuer", claims.issuer())
+                .add("audience", JSON.createArrayBuilder(new TreeSet<>(claims.audience())))
+                .add("scope", claims.scope())
+                .add("realmAccess", claims.hasRealmAccess())
+                .add("roles", JSON.createArrayBuilder(new TreeSet<>(claims.roles())))
                 .build();
     }
 }

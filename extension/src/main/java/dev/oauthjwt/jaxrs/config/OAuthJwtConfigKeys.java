@@ -81,7 +81,12 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String MAX_TOKEN_LIFETIME = PREFIX + "max-token-lifetime";
 
-    /** Claim read by {@code isUserInRole}: a space separated string or an array; default {@code groups}. */
+    /**
+     * Where the roles of {@code @RolesAllowed} and {@code isUserInRole} are: comma-separated claim paths, {@code /}
+     * between nested members ({@code realm_access/roles}), a member in double quotes may contain {@code /}, {@code ,}
+     * and {@code .} ({@code "https://example.com/roles"}); the roles are the union of the space-separated strings or
+     * string arrays found; default {@code groups}.
+     */
     public static final String ROLES_CLAIM = PREFIX + "roles-claim";
 
     /** Claim that names the principal; default {@code sub}. */

@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs.internal;
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.Secured;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** Holds the verified token of the current request, for injection of {@link AccessToken} into CDI beans. */
 @RequestScoped
@@ -13,6 +14,11 @@ public class AccessTokenHolder {
     /** @param verified the token verified in this request */
     public void set(AccessToken verified) {
         this.token = verified;
+    }
+
+    /** @return the verified token of this request, if a secured endpoint verified one */
+    public Optional<AccessToken> find() {
+        return Optional.ofNullable(token);
     }
 
     /**

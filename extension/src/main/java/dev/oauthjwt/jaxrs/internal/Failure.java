@@ -24,6 +24,10 @@ public enum Failure {
     INVALID_TOKEN(401, "invalid_token", "The access token is invalid"),
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token lacks a required scope"),
     CLAIM_RULE_FAILED(403, "insufficient_scope", "The access token does not satisfy the claim rules of this resource"),
+    /** RFC 6750 has no code for roles: {@code insufficient_scope} is the one that means "valid, but not enough". */
+    ROLE_MISSING(403, "insufficient_scope", "The access token lacks a role this resource requires"),
+    /** {@code @DenyAll}: no token is enough. */
+    ACCESS_DENIED(403, "insufficient_scope", "This resource is not accessible with any access token"),
     /** The keys could not be obtained and none is cached for the token: fail closed, ask to retry. */
     KEYS_UNAVAILABLE(503, null, null),
     PROOF_WITH_BEARER(400, "invalid_request", "A DPoP proof was sent with a Bearer credential"),

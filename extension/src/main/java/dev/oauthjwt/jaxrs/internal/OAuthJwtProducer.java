@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ public class OAuthJwtProducer {
         validator.close();
     }
 
+    /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */
     @Produces
     @Singleton
     SenderConstraints senderConstraints() {
@@ -48,6 +50,7 @@ public class OAuthJwtProducer {
 
     @Produces
     @RequestScoped
+    @Typed(AccessToken.class)
     AccessToken accessToken(AccessTokenHolder holder) {
         return holder.get();
     }

@@ -1,5 +1,6 @@
 package dev.oauthjwt.jaxrs.docs;
 
+import dev.oauthjwt.jaxrs.internal.config.ClaimPath;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.config.Setting;
@@ -48,7 +49,7 @@ class DocsExamplesTest {
 
         assertThat(documented.algorithms()).isEqualTo(defaults.algorithms());
         assertThat(documented.clockSkew()).isEqualTo(defaults.clockSkew()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(documented.rolesClaim()).isEqualTo(defaults.rolesClaim()).isEqualTo("groups");
+        assertThat(documented.rolesClaims()).isEqualTo(defaults.rolesClaims()).containsExactly(ClaimPath.of("groups"));
         assertThat(documented.principalClaim()).isEqualTo(defaults.principalClaim()).isEqualTo("sub");
         assertThat(documented.jwksRefreshInterval()).isEqualTo(defaults.jwksRefreshInterval())
                 .isEqualTo(Duration.ofMinutes(10));

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -34,7 +36,9 @@ import org.jose4j.lang.JoseException;
  *       {@code token_endpoint}), from which the sample discovers the JWKS URL;</li>
  *   <li>{@code GET /jwks}: the public key (RS256, generated in memory at start, gone when the process stops);</li>
  *   <li>{@code POST /token}: form parameters {@code scope}, {@code role}, {@code sub} (default {@code demo-user}),
- *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600). Answers
+ *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600), and for
+ *       Keycloak-shaped roles {@code realm_roles} (space separated, into {@code realm_access.roles}) and
+ *       {@code client_roles} (space separated, into {@code resource_access.<aud>.roles}). Answers
  *       {@code {"access_token":…,"token_type":"Bearer","expires_in":…}}, or the bare token with
  *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.
  *       A DPoP proof in the {@code DPoP} header (RFC 9449 §5) binds the token to the proof's key ({@code cnf.jkt},
@@ -143,7 +147,8 @@ public final class DevTokenIssuer implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "POST form parameters: scope, role, sub, aud, expires_in\n");
+                send(exchange, 405, "text/plain",
+                        "POST form parameters: scope, role, sub, aud, expires_in, realm_roles, client_roles\n");
                 return;
             }
             Map<String, String> form = parseForm(exchange.getRequestBody());
@@ -183,7 +188,8 @@ public final class DevTokenIssuer implements AutoCloseable {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(form.getOrDefault("sub", "demo-user"));
-        claims.setAudience(form.getOrDefault("aud", "sample-api"));
+        String audience = form.getOrDefault("aud", "sample-api");
+        claims.setAudience(audience);
         claims.setIssuedAtToNow();
         NumericDate exp = NumericDate.now();
         exp.addSeconds(expiresIn);
@@ -195,6 +201,12 @@ public final class DevTokenIssuer implements AutoCloseable {
         if (form.containsKey("role")) {
             claims.setClaim("role", form.get("role"));
         }
+        if (form.containsKey("realm_roles")) {
+            claims.setClaim("realm_access", Map.of("roles", words(form.get("realm_roles"))));
+        }
+        if (form.containsKey("client_roles")) {
+            claims.setClaim("resource_access", Map.of(audience, Map.of("roles", words(form.get("client_roles")))));
+        }
         if (jkt != null) {
             claims.setClaim("cnf", Map.of("jkt", jkt));
         }
@@ -205,6 +217,10 @@ public final class DevTokenIssuer implements AutoCloseable {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "at+jwt");
         return jws.getCompactSerialization();
+    }
+
+    private static List<String> words(String spaceSeparated) {
+        return Arrays.stream(spaceSeparated.trim().split(" +")).filter(word -> !word.isEmpty()).toList();
     }
 
     private static Map<String, String> parseForm(InputStream in) throws IOException {

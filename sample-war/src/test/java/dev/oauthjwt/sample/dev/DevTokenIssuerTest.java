@@ -72,6 +72,18 @@ class DevTokenIssuerTest {
     }
 
     @Test
+    void mintsKeycloakShapedRealmAndClientRoles() throws Exception {
+        String token = post("realm_roles=admin+offline_access&client_roles=orders-admin", "text/plain").body();
+
+        JwtClaims claims = JwtClaims.parse(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(claims.getClaimValue("realm_access")).isEqualTo(Map.of("roles", List.of("admin", "offline_access")));
+        assertThat(claims.getClaimValue("resource_access"))
+                .isEqualTo(Map.of("sample-api", Map.of("roles", List.of("orders-admin"))));
+        assertThat(claims.hasClaim("role")).isFalse();
+    }
+
+    @Test
     void answersAnOAuthTokenResponseByDefault() throws Exception {
         HttpResponse<String> response = post("scope=read", null);
         assertThat(response.statusCode()).isEqualTo(200);

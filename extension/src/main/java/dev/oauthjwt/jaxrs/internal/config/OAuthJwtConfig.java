@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.Config;
  * @param realm realm of the challenge, if any
  * @param clockSkew leeway for time claims
  * @param maxTokenLifetime longest accepted token lifetime
- * @param rolesClaim claim listing the roles
+ * @param rolesClaims paths of the claims listing the roles; the roles are their union
  * @param principalClaim claim naming the principal
  * @param jwksRefreshInterval freshness of fetched keys
  * @param jwksMinRefreshInterval cooldown between JWKS fetches
@@ -54,7 +54,7 @@ public record OAuthJwtConfig(
         Optional<String> realm,
         Duration clockSkew,
         Duration maxTokenLifetime,
-        String rolesClaim,
+        List<ClaimPath> rolesClaims,
         String principalClaim,
         Duration jwksRefreshInterval,
         Duration jwksMinRefreshInterval,
@@ -74,6 +74,7 @@ public record OAuthJwtConfig(
         scopes = ordered(scopes);
         claimRules = List.copyOf(claimRules);
         requiredClaims = ordered(requiredClaims);
+        rolesClaims = List.copyOf(rolesClaims);
     }
 
     /**

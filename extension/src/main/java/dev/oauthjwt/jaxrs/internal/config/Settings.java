@@ -62,8 +62,9 @@ public final class Settings {
     public static final Setting<Duration> MAX_TOKEN_LIFETIME = add(Setting.duration(
             OAuthJwtConfigKeys.MAX_TOKEN_LIFETIME, "PT24H", "PT1M", "P30D",
             "longest accepted `exp - iat` (and `exp` from now)"));
-    public static final Setting<String> ROLES_CLAIM = add(Setting.optional(OAuthJwtConfigKeys.ROLES_CLAIM,
-            ValueType.CLAIM_NAME, "groups", "claim read by `isUserInRole` (space separated string or array)"));
+    public static final Setting<List<ClaimPath>> ROLES_CLAIM = add(Setting.optional(OAuthJwtConfigKeys.ROLES_CLAIM,
+            ValueType.CLAIM_PATHS, "groups", "claim paths of the roles of `@RolesAllowed` and `isUserInRole`; "
+                    + "`/` between nested members (`realm_access/roles`), `\"…\"` around names with `/`"));
     public static final Setting<String> PRINCIPAL_CLAIM = add(Setting.optional(OAuthJwtConfigKeys.PRINCIPAL_CLAIM,
             ValueType.CLAIM_NAME, "sub", "claim that names the principal"));
     public static final Setting<Duration> JWKS_REFRESH_INTERVAL = add(Setting.duration(

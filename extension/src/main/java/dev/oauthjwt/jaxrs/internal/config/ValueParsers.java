@@ -54,6 +54,14 @@ final class ValueParsers {
         return Collections.unmodifiableSet(items);
     }
 
+    static List<ClaimPath> claimPaths(String key, String value, Setting<List<ClaimPath>> setting) {
+        try {
+            return ClaimPath.parseList(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, e.getMessage());
+        }
+    }
+
     static Set<String> list(String key, String value, Setting<Set<String>> setting) {
         Set<String> items = new LinkedHashSet<>();
         for (String item : value.split(",")) {

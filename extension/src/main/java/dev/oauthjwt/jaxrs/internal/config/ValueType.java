@@ -4,6 +4,7 @@ import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +37,9 @@ public final class ValueType<T> {
     public static final ValueType<String> TEXT = new ValueType<>("string", (key, raw, s) -> raw, null);
     /** The name of a top-level claim. */
     public static final ValueType<String> CLAIM_NAME = new ValueType<>("claim name", (key, raw, s) -> raw, null);
+    /** Claim paths, comma separated: {@code /} between nested members, {@code "…"} around a member with {@code /}. */
+    public static final ValueType<List<ClaimPath>> CLAIM_PATHS =
+            new ValueType<>("list of claim paths (comma separated)", ValueParsers::claimPaths, List.of());
     /** Printable ASCII without {@code "} and {@code \}, safe inside a quoted-string of a challenge. */
     public static final ValueType<Optional<String>> CHALLENGE_TEXT =
             new ValueType<>("string", ValueParsers::challengeText, Optional.empty());

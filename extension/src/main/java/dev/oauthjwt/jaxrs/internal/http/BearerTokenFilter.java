@@ -58,8 +58,8 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             request.setSecurityContext(new JwtSecurityContext(principal, secure, dpopScheme ? "DPoP" : "Bearer"));
             rt.publish(principal);
         } catch (TokenRejectedException rejected) {
-            request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes, rules.scopes(),
-                    rt.validator().retryAfterSeconds(), binding.freshNonce()));
+            request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes,
+                    rules.challengeScopes(), rt.validator().retryAfterSeconds(), binding.freshNonce()));
         }
     }
 }

@@ -55,7 +55,7 @@ public final class TokenValidator implements AutoCloseable {
         this.keyCache = keyCache;
         this.headerPolicy = new HeaderPolicy(config.algorithms(), config.profile());
         this.claimsVerifier = new ClaimsVerifier(config, clock);
-        this.rolesReader = new RolesReader(config.rolesClaim());
+        this.rolesReader = new RolesReader(config.rolesClaims());
         this.signatureVerifier = new SignatureVerifier(config, claimsVerifier);
         this.cache = config.cacheMaxSize() > 0
                 ? new ValidatedTokenCache<>(config.cacheMaxSize(), config.cacheMaxAge(), clock)

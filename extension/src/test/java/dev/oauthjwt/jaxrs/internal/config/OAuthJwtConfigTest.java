@@ -49,7 +49,7 @@ class OAuthJwtConfigTest {
         assertThat(config.realm()).isEmpty();
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxTokenLifetime()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.rolesClaim()).isEqualTo("groups");
+        assertThat(config.rolesClaims()).containsExactly(ClaimPath.of("groups"));
         assertThat(config.principalClaim()).isEqualTo("sub");
         assertThat(config.jwksRefreshInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.jwksMinRefreshInterval()).isEqualTo(Duration.ofSeconds(30));
@@ -71,7 +71,7 @@ class OAuthJwtConfigTest {
         values.put("oauth.jwt.realm", "my-api");
         values.put("oauth.jwt.clock-skew", "PT30S");
         values.put("oauth.jwt.max-token-lifetime", "3600");
-        values.put("oauth.jwt.roles-claim", "roles");
+        values.put("oauth.jwt.roles-claim", "realm_access/roles, \"https://example.com/roles\"");
         values.put("oauth.jwt.principal-claim", "preferred_username");
         values.put("oauth.jwt.jwks.refresh-interval", "PT5M");
         values.put("oauth.jwt.jwks.min-refresh-interval", "10");
@@ -88,7 +88,8 @@ class OAuthJwtConfigTest {
         assertThat(config.realm()).contains("my-api");
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.maxTokenLifetime()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.rolesClaim()).isEqualTo("roles");
+        assertThat(config.rolesClaims()).extracting(ClaimPath::toString)
+                .containsExactly("realm_access/roles", "\"https://example.com/roles\"");
         assertThat(config.principalClaim()).isEqualTo("preferred_username");
         assertThat(config.jwksRefreshInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.jwksMinRefreshInterval()).isEqualTo(Duration.ofSeconds(10));
@@ -119,6 +120,35 @@ class OAuthJwtConfigTest {
         Map<String, String> values = minimal();
         values.put("oauth.jwt.cache.max-age", age);
         assertRefused(values, "oauth.jwt.cache.max-age", "must be between 1 s and 3600 s");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "realm_access//roles|empty claim name", "/roles|empty claim name", "roles/|empty claim name",
+            "groups,,roles|empty claim name", "'\"https://x/roles'|without its closing quote",
+            "'ab\"c\"'|quote inside a segment", "'\"a\"b'|text after a quoted segment", "'\"\"'|empty claim name",
+            "a/b/c/d/e/f/g/h/i|deeper than 8 segments"})
+    void refusesAnInvalidRolesClaimPath(String paths, String problem) {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.roles-claim", paths);
+        assertRefused(values, "oauth.jwt.roles-claim", problem);
+    }
+
+    @Test
+    void refusesMoreThanSixteenRolesClaimPaths() {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.roles-claim", String.join(",", java.util.Collections.nCopies(17, "roles")));
+        assertRefused(values, "oauth.jwt.roles-claim", "more than 16 claim paths");
+    }
+
+    @Test
+    void readsNestedAndQuotedRolesClaimPaths() {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.roles-claim", " realm_access/roles ,resource_access/sample-api/roles,"
+                + " \"https://example.com/roles\", \"a,b\"/\" c.d \"");
+        assertThat(read(values).rolesClaims()).extracting(ClaimPath::segments).containsExactly(
+                java.util.List.of("realm_access", "roles"), java.util.List.of("resource_access", "sample-api", "roles"),
+                java.util.List.of("https://example.com/roles"), java.util.List.of("a,b", " c.d "));
     }
 
     @Test

@@ -61,7 +61,8 @@ class SettingsTest {
     void fallsBackToTheTopLevelKeyThenToTheDefault() {
         ConfigReader tenant = tenantReader(Map.of("oauth.jwt.clock-skew", "10", TENANT + "roles-claim", " "));
         assertThat(tenant.read(Settings.CLOCK_SKEW)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(tenant.read(Settings.ROLES_CLAIM)).as("blank tenant value counts as unset").isEqualTo("groups");
+        assertThat(tenant.read(Settings.ROLES_CLAIM)).as("blank tenant value counts as unset")
+                .containsExactly(ClaimPath.of("groups"));
         assertThat(tenant.read(Settings.SCOPE)).isEmpty();
     }
 

@@ -662,6 +662,11 @@ class CatalogueGapsTest {
                 }
 
                 @Override
+                public String[] anyScopes() {
+                    return new String[0];
+                }
+
+                @Override
                 public String[] claims() {
                     return new String[0];
                 }
