@@ -184,6 +184,30 @@ final class KeycloakServer implements AutoCloseable {
         return (String) postForm(tokenEndpoint(), form).get("access_token");
     }
 
+    /** @return the realm's RFC 7662 introspection endpoint */
+    String introspectionEndpoint() {
+        return tokenEndpoint() + "/introspect";
+    }
+
+    /**
+     * Revokes an access token at the realm's RFC 7009 endpoint, as the client it was issued to.
+     *
+     * @param clientId the client (secret {@code <clientId>-secret})
+     * @param token the access token
+     */
+    void revoke(String clientId, String token) throws Exception {
+        String body = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&token_type_hint=access_token"
+                + "&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(issuer() + "/protocol/openid-connect/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(60))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        check(response, 200);
+    }
+
     /** @return the realm's published JWKS, parsed */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> publishedKeys() throws Exception {

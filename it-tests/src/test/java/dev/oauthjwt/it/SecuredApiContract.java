@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +37,16 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     JwksStub jwks;
     TestKey key;
+    RsaJsonWebKey encryptionKey;
+    IntrospectionEndpoint introspection;
 
     @BeforeEach
     void resetJwks(StubbedServer stubbed) {
         this.server = stubbed.server();
         this.jwks = stubbed.jwks();
         this.key = stubbed.initialKey();
+        this.encryptionKey = stubbed.encryptionKey();
+        this.introspection = stubbed.introspection();
         jwks.mode(JwksStub.Mode.SERVE);
         jwks.publish(key);
     }
@@ -81,6 +88,40 @@ abstract class SecuredApiContract extends SampleApiClient {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
+    }
+
+    @Test
+    void encryptedTokenIsAcceptedAndATamperedOneRefused_J6() throws Exception {
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setAlgorithmHeaderValue("RSA-OAEP-256");
+        jwe.setEncryptionMethodHeaderParameter("A256GCM");
+        jwe.setKeyIdHeaderValue(encryptionKey.getKeyId());
+        jwe.setContentTypeHeaderValue("JWT");
+        jwe.setKey(encryptionKey.getPublicKey());
+        jwe.setPlaintext(key.token("read", "admin"));
+        String encrypted = jwe.getCompactSerialization();
+
+        HttpResponse<String> accepted = get("/api/data", encrypted);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo(READ_ADMIN_MESSAGE);
+
+        String[] parts = encrypted.split("\\.");
+        parts[4] = (parts[4].charAt(0) == 'A' ? "B" : "A") + parts[4].substring(1); // the authentication tag
+        HttpResponse<String> tampered = get("/api/data", String.join(".", parts));
+        assertInvalidToken(tampered);
+        assertThat(challenge(tampered)).contains("error_description=\"The access token could not be decrypted\"");
+    }
+
+    @Test
+    void opaqueTokensAreIntrospectedAndJwtsStayLocal_K1() throws Exception {
+        int before = introspection.calls();
+        HttpResponse<String> active = get("/api/data", IntrospectionEndpoint.ACTIVE_PREFIX + UUID.randomUUID());
+        assertThat(active.statusCode()).isEqualTo(200);
+        assertThat(active.body()).isEqualTo(READ_ADMIN_MESSAGE);
+
+        assertInvalidToken(get("/api/data", "opaque-revoked-" + UUID.randomUUID()));
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        assertThat(introspection.calls() - before).as("one call per opaque token, none for the JWT").isEqualTo(2);
     }
 
     /** RFC 9110 §5.5: the container may hand trailing SP/HTAB to the application; they are not part of the value. */

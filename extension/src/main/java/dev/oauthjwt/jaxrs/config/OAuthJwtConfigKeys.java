@@ -116,6 +116,53 @@ public final class OAuthJwtConfigKeys {
     public static final String CACHE_MAX_AGE = PREFIX + "cache.max-age";
 
     /**
+     * Location of the private keys that decrypt encrypted (JWE) access tokens: {@code file:} or {@code classpath:}, a
+     * PKCS#8 PEM document or a JWKS with private members; RSA 2048 to 8192 bits, EC P-256, P-384, P-521. Read at
+     * deployment; never inline; default absent (five-part JWE tokens are then refused as malformed).
+     */
+    public static final String DECRYPTION_KEYS = PREFIX + "decryption-keys";
+
+    /**
+     * JWE key management algorithms accepted, comma separated: {@code RSA-OAEP}, {@code RSA-OAEP-256}, {@code ECDH-ES},
+     * {@code ECDH-ES+A128KW}, {@code ECDH-ES+A192KW}, {@code ECDH-ES+A256KW}; {@code RSA1_5} and shared-secret
+     * algorithms fail the deployment; default {@code RSA-OAEP-256,ECDH-ES+A256KW}.
+     */
+    public static final String DECRYPTION_ALGORITHMS = PREFIX + "decryption.algorithms";
+
+    /**
+     * JWE content encryption methods accepted, comma separated: {@code A128GCM}, {@code A192GCM}, {@code A256GCM},
+     * {@code A128CBC-HS256}, {@code A192CBC-HS384}, {@code A256CBC-HS512}; default {@code A256GCM,A128GCM}.
+     */
+    public static final String DECRYPTION_ENCRYPTION_METHODS = PREFIX + "decryption.encryption-methods";
+
+    /**
+     * When tokens are introspected (RFC 7662): {@code off}, {@code opaque} (tokens that are not a compact JWS) or
+     * {@code always} (every token, for revocation-sensitive APIs); default {@code off}.
+     */
+    public static final String INTROSPECTION_MODE = PREFIX + "introspection.mode";
+
+    /**
+     * The introspection endpoint; {@code https} ({@code http} on a loopback host only); required unless the mode is
+     * off; default none.
+     */
+    public static final String INTROSPECTION_ENDPOINT = PREFIX + "introspection.endpoint";
+
+    /** Client id for {@code client_secret_basic} at the introspection endpoint; required unless the mode is off; default none. */
+    public static final String INTROSPECTION_CLIENT_ID = PREFIX + "introspection.client-id";
+
+    /** Client secret for the introspection endpoint, from configuration or the environment; never logged; default none. */
+    public static final String INTROSPECTION_CLIENT_SECRET = PREFIX + "introspection.client-secret";
+
+    /** Longest reuse of an introspection answer, never past the token's {@code exp}; 0 s to 5 min; default 30 s. */
+    public static final String INTROSPECTION_CACHE_TTL = PREFIX + "introspection.cache-ttl";
+
+    /** Most introspection calls per second per replica (more are answered 503); 1 to 10000; default 50. */
+    public static final String INTROSPECTION_MAX_RATE = PREFIX + "introspection.max-rate";
+
+    /** Total deadline of one introspection call; 100 ms to 30 s; default 5 s. */
+    public static final String INTROSPECTION_TIMEOUT = PREFIX + "introspection.timeout";
+
+    /**
      * DPoP-bound access tokens (RFC 9449); default allowed. {@code allowed}: {@code Authorization: DPoP} with a
      * proof, and plain {@code Bearer} for unbound tokens; {@code required}: every token must be DPoP-bound and come
      * with a proof; {@code disabled}: the {@code DPoP} scheme is not accepted, tokens with {@code cnf.jkt} are refused.

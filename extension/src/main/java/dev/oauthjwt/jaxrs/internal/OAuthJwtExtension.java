@@ -1,7 +1,10 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
+import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.mpjwt.ClaimInjectionRules;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +33,8 @@ public class OAuthJwtExtension implements Extension {
             if (config.publicKeys().isPresent()) {
                 OAuthJwtProducer.localKeys(config);
             }
+            DecryptionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
+            IntrospectionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
             SenderConstraintConfig.from(ConfigProvider.getConfig());
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);

@@ -3,10 +3,16 @@ package dev.oauthjwt.jaxrs.internal;
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
+import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
+import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.LocalKeys;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +22,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.Config;
@@ -32,7 +39,10 @@ public class OAuthJwtProducer {
     @Produces
     @Singleton
     TokenValidator validator() {
-        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC());
+        Config config = ConfigProvider.getConfig();
+        ConfigReader reader = new ConfigReader(config);
+        return create(OAuthJwtConfig.from(config), DecryptionConfig.from(reader), IntrospectionConfig.from(reader),
+                Clock.systemUTC());
     }
 
     void close(@Disposes TokenValidator validator) {
@@ -61,18 +71,28 @@ public class OAuthJwtProducer {
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
     public static TokenValidator create(OAuthJwtConfig config, Clock clock) {
-        if (config.publicKeys().isPresent()) {
-            return new TokenValidator(config, localKeys(config), clock, () -> { });
-        }
+        return create(config, Optional.empty(), Optional.empty(), clock);
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param decryption the keys and algorithms of encrypted tokens, if any are accepted
+     * @param introspection how tokens are introspected, if they are
+     * @param clock the clock for time claims and cache freshness
+     * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
+     */
+    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption,
+            Optional<IntrospectionConfig> introspection, Clock clock) {
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "oauth-jwt-jwks");
             thread.setDaemon(true);
             return thread;
         });
-        JwksKeyCache keys = config.jwksUri().isPresent()
-                ? JwksKeyCache.of(config.jwksUri().get(), config, clock, executor)
+        KeySource keys = config.publicKeys().isPresent() ? localKeys(config)
+                : config.jwksUri().isPresent() ? JwksKeyCache.of(config.jwksUri().get(), config, clock, executor)
                 : JwksKeyCache.discovering(config.issuer(), config, clock, executor);
-        return new TokenValidator(config, keys, clock, executor::shutdownNow);
+        return new TokenValidator(config, keys, decryption.map(JweDecryptor::new),
+                introspection.map(settings -> new Introspector(settings, executor, clock)), clock, executor::shutdownNow);
     }
 
     /**

@@ -103,6 +103,38 @@ public final class Settings {
             ValueType.OPTIONAL_HTTPS_URL, null, "RFC 9728 resource identifier: serves "
                     + "`/.well-known/oauth-protected-resource…` and adds `resource_metadata` to challenges"));
 
+    public static final Setting<Optional<String>> DECRYPTION_KEYS = add(Setting.optional(
+            OAuthJwtConfigKeys.DECRYPTION_KEYS, ValueType.LOCATION, null,
+            "private keys that decrypt encrypted (JWE) access tokens: PKCS#8 PEM or a JWKS; unset: JWE refused"));
+    public static final Setting<Set<String>> DECRYPTION_ALGORITHMS = add(Setting.optional(
+            OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, ValueType.LIST, "RSA-OAEP-256,ECDH-ES+A256KW",
+            "accepted JWE key management algorithms; never `RSA1_5`"));
+    public static final Setting<Set<String>> DECRYPTION_ENCRYPTION_METHODS = add(Setting.optional(
+            OAuthJwtConfigKeys.DECRYPTION_ENCRYPTION_METHODS, ValueType.LIST, "A256GCM,A128GCM",
+            "accepted JWE content encryption methods"));
+
+    public static final Setting<String> INTROSPECTION_MODE = add(Setting.optional(
+            OAuthJwtConfigKeys.INTROSPECTION_MODE, ValueType.TEXT, "off",
+            "`off`, `opaque` (tokens that are not a JWS are introspected) or `always` (every token)"));
+    public static final Setting<URI> INTROSPECTION_ENDPOINT = add(Setting.optional(
+            OAuthJwtConfigKeys.INTROSPECTION_ENDPOINT, ValueType.HTTPS_URL, null,
+            "RFC 7662 introspection endpoint; required unless the mode is `off`"));
+    public static final Setting<String> INTROSPECTION_CLIENT_ID = add(Setting.optional(
+            OAuthJwtConfigKeys.INTROSPECTION_CLIENT_ID, ValueType.TEXT, null,
+            "client id for `client_secret_basic` at the introspection endpoint"));
+    public static final Setting<String> INTROSPECTION_CLIENT_SECRET = add(Setting.optional(
+            OAuthJwtConfigKeys.INTROSPECTION_CLIENT_SECRET, ValueType.TEXT, null,
+            "client secret for the introspection endpoint; never logged"));
+    public static final Setting<Duration> INTROSPECTION_CACHE_TTL = add(Setting.duration(
+            OAuthJwtConfigKeys.INTROSPECTION_CACHE_TTL, "PT30S", "0", "PT5M",
+            "longest reuse of an introspection answer (never past `exp`); 0 disables the cache"));
+    public static final Setting<Integer> INTROSPECTION_MAX_RATE = add(Setting.integer(
+            OAuthJwtConfigKeys.INTROSPECTION_MAX_RATE, 50, 1, 10_000,
+            "most introspection calls per second per replica; more: 503"));
+    public static final Setting<Duration> INTROSPECTION_TIMEOUT = add(Setting.duration(
+            OAuthJwtConfigKeys.INTROSPECTION_TIMEOUT, "PT5S", "PT0.1S", "PT30S",
+            "total deadline of one introspection call"));
+
     private Settings() {
     }
 

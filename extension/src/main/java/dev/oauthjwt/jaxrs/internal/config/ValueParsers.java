@@ -169,4 +169,11 @@ final class ValueParsers {
         String cut = s.length() > 20 ? s.substring(0, 20) : s;
         return cut.replaceAll("[^A-Za-z0-9+_-]", "?");
     }
+
+    static Optional<String> location(String key, String raw, Setting<Optional<String>> setting) {
+        if (!raw.startsWith("file:") && !raw.startsWith("classpath:")) {
+            throw new InvalidConfigurationException(key, "must be a file: or classpath: location");
+        }
+        return Optional.of(raw);
+    }
 }

@@ -55,6 +55,9 @@ public final class ValueType<T> {
     /** JWS algorithm names, comma separated: asymmetric ones only. */
     public static final ValueType<Set<JwsAlgorithm>> ALGORITHMS =
             new ValueType<>("list (comma separated)", ValueParsers::algorithms, Set.of());
+    /** A {@code file:} or {@code classpath:} location of a document. */
+    public static final ValueType<Optional<String>> LOCATION =
+            new ValueType<>("location (`file:` or `classpath:`)", ValueParsers::location, Optional.empty());
     /** A number of seconds or an ISO-8601 duration, within the bounds of the setting. */
     public static final ValueType<Duration> DURATION = new ValueType<>("duration", ValueParsers::duration, null);
     /** A whole number within the bounds of the setting. */

@@ -14,7 +14,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +30,9 @@ public final class SenderConstraints {
 
     /** The request header that carries the proof (RFC 9449 §4.1). */
     public static final String DPOP_HEADER = "DPoP";
+
+    private static final Logger LOG = Logger.getLogger(SenderConstraints.class.getName());
+    private static final AtomicBoolean UNEXPECTED_LOGGED = new AtomicBoolean();
 
     private final SenderConstraintConfig config;
     private final DpopProofVerifier verifier;
@@ -104,9 +110,23 @@ public final class SenderConstraints {
      * @param method the request method
      * @param requestUri the absolute request URI
      * @param headers the request's header values by name
-     * @throws TokenRejectedException when the token's binding does not hold for this request
+     * @throws TokenRejectedException when the token's binding does not hold for this request; an unexpected error
+     *     underneath is answered like an invalid proof (or token), never with a 500
      */
     public void enforce(boolean dpopScheme, String accessToken, Confirmation confirmation, String method,
+            URI requestUri, Function<String, List<String>> headers) throws TokenRejectedException {
+        try {
+            check(dpopScheme, accessToken, confirmation, method, requestUri, headers);
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            // only the type is logged: messages of the libraries underneath may quote the proof or the token
+            LOG.log(UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
+                    "Binding check failed unexpectedly with {0}; the request is answered 401",
+                    unexpected.getClass().getName());
+            throw new TokenRejectedException(dpopScheme ? Failure.DPOP_PROOF_INVALID : Failure.INVALID_TOKEN);
+        }
+    }
+
+    private void check(boolean dpopScheme, String accessToken, Confirmation confirmation, String method,
             URI requestUri, Function<String, List<String>> headers) throws TokenRejectedException {
         if (confirmation.type() == Confirmation.Type.MTLS) {
             throw new TokenRejectedException(Failure.UNSUPPORTED_CONFIRMATION);

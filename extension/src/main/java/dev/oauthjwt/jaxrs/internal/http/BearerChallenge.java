@@ -62,7 +62,7 @@ final class BearerChallenge {
                 .entity(body(failure))
                 .type(MediaType.APPLICATION_JSON_TYPE);
         if (failure.status() == 503) {
-            long seconds = failure == Failure.KEYS_UNAVAILABLE ? retryAfter : REPLAY_CACHE_RETRY_AFTER;
+            long seconds = failure == Failure.REPLAY_CACHE_UNAVAILABLE ? REPLAY_CACHE_RETRY_AFTER : retryAfter;
             return response.header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         boolean bearerAccepted = schemes.dpop() != DpopMode.REQUIRED;

@@ -59,7 +59,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rt.publish(principal);
         } catch (TokenRejectedException rejected) {
             request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes,
-                    rules.challengeScopes(), rt.validator().retryAfterSeconds(), binding.freshNonce()));
+                    rules.challengeScopes(), rt.validator().retryAfterSeconds(rejected.failure()), binding.freshNonce()));
         }
     }
 }

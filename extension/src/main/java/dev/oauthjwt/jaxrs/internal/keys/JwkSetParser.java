@@ -1,13 +1,11 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
+import dev.oauthjwt.jaxrs.internal.jose.EcPoints;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.jose.StrictJson;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECPoint;
-import java.security.spec.EllipticCurve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +83,7 @@ final class JwkSetParser {
                 return new VerificationKey((String) kid, only, null, rsa.getRsaPublicKey());
             }
             if (parsed instanceof EllipticCurveJsonWebKey ec && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
-                    && isOnCurve(ec.getECPublicKey())) {
+                    && EcPoints.isOnCurve(ec.getECPublicKey())) {
                 return new VerificationKey((String) kid, only, ec.getCurveName(), ec.getECPublicKey());
             }
         } catch (Exception unusable) {
@@ -105,7 +103,7 @@ final class JwkSetParser {
         }
         if (key instanceof ECPublicKey ec) {
             String curve = org.jose4j.keys.EllipticCurves.getName(ec.getParams().getCurve());
-            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && isOnCurve(ec)) {
+            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && EcPoints.isOnCurve(ec)) {
                 return new VerificationKey(null, null, curve, ec);
             }
         }
@@ -117,19 +115,5 @@ final class JwkSetParser {
         BigInteger e = key.getPublicExponent();
         return n.bitLength() >= 2048 && n.bitLength() <= 8192 && n.testBit(0)
                 && e.testBit(0) && e.compareTo(BigInteger.ONE) > 0 && e.bitLength() <= 64;
-    }
-
-    private static boolean isOnCurve(ECPublicKey key) {
-        EllipticCurve curve = key.getParams().getCurve();
-        BigInteger p = ((ECFieldFp) curve.getField()).getP();
-        ECPoint w = key.getW();
-        BigInteger x = w.getAffineX();
-        BigInteger y = w.getAffineY();
-        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            return false;
-        }
-        BigInteger left = y.multiply(y).mod(p);
-        BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
-        return left.equals(right);
     }
 }

@@ -7,11 +7,16 @@ import dev.oauthjwt.jaxrs.internal.cache.ValidatedTokenCache;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.CompactJws;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
+import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
+import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +46,8 @@ public final class TokenValidator implements AutoCloseable {
     private final ClaimsVerifier claimsVerifier;
     private final RolesReader rolesReader;
     private final SignatureVerifier signatureVerifier;
+    private final JweDecryptor decryptor;
+    private final Introspector introspector;
     private final ValidatedTokenCache<VerifiedToken> cache;
     private final Runnable onClose;
 
@@ -51,7 +58,22 @@ public final class TokenValidator implements AutoCloseable {
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      */
     public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Clock clock, Runnable onClose) {
+        this(config, keyCache, Optional.empty(), Optional.empty(), clock, onClose);
+    }
+
+    /**
+     * @param config the validated configuration
+     * @param keyCache the keys of the Authorization Server
+     * @param decryptor opens encrypted (JWE) tokens; empty when none are accepted
+     * @param introspector asks the Authorization Server about tokens (RFC 7662); empty when the mode is off
+     * @param clock the clock for time claims and cache freshness
+     * @param onClose releases what the keys need (their fetch threads) when the application stops
+     */
+    public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Optional<JweDecryptor> decryptor,
+            Optional<Introspector> introspector, Clock clock, Runnable onClose) {
         this.config = config;
+        this.decryptor = decryptor.orElse(null);
+        this.introspector = introspector.orElse(null);
         this.keyCache = keyCache;
         this.headerPolicy = new HeaderPolicy(config.algorithms(), config.profile());
         this.claimsVerifier = new ClaimsVerifier(config, clock);
@@ -87,9 +109,33 @@ public final class TokenValidator implements AutoCloseable {
         }
     }
 
+    /**
+     * @param failure a 503 answer
+     * @return seconds a client should wait before retrying
+     */
+    public long retryAfterSeconds(Failure failure) {
+        return failure == Failure.INTROSPECTION_UNAVAILABLE && introspector != null
+                ? introspector.retryAfterSeconds()
+                : keyCache.retryAfterSeconds();
+    }
+
     /** @return seconds a client should wait before retrying after {@link Failure#KEYS_UNAVAILABLE} */
     public long retryAfterSeconds() {
         return keyCache.retryAfterSeconds();
+    }
+
+    /** An introspected token: the answer's members go through the same claim rules as a JWT's ({@code iat} optional). */
+    private VerifiedToken introspected(String token) throws TokenRejectedException {
+        Map<String, Object> claims = introspector.introspect(token);
+        claimsVerifier.verify(claims, false);
+        String name = (String) claims.get(config.principalClaim());
+        return new VerifiedToken(name, claims, rolesReader.read(claims));
+    }
+
+    private static boolean isCompactJws(String token) {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        return second > 0 && token.indexOf('.', second + 1) < 0;
     }
 
     /** @return the validated-token cache, or {@code null} when disabled */
@@ -103,6 +149,13 @@ public final class TokenValidator implements AutoCloseable {
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(Failure.TOKEN_TOO_LARGE);
+        }
+        if (introspector != null && (introspector.mode() == IntrospectionConfig.Mode.ALWAYS
+                || !(isCompactJws(token) || (decryptor != null && JweDecryptor.isJwe(token))))) {
+            return introspected(token);
+        }
+        if (decryptor != null && JweDecryptor.isJwe(token)) {
+            token = decryptor.decrypt(token); // nested JWT: the signed token inside goes through every check below
         }
         TokenDigest digest = cache == null ? null : cache.digest(token);
         if (digest != null) {

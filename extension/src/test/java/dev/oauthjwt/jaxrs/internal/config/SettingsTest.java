@@ -44,6 +44,14 @@ class SettingsTest {
     }
 
     @Test
+    void everySettingHasAOneLineMeaningThatFitsATableCell() {
+        for (Setting<?> setting : Settings.all()) {
+            assertThat(setting.meaning()).as("meaning of %s", setting).isNotBlank().doesNotContain("|", "\n");
+            assertThat(setting.type().documentedAs()).as("type of %s", setting).isNotBlank();
+        }
+    }
+
+    @Test
     void findsASettingByItsKey() {
         assertThat(Settings.byKey("oauth.jwt.clock-skew")).containsSame(Settings.CLOCK_SKEW);
         assertThat(Settings.byKey("oauth.jwt.claims.")).containsSame(Settings.CLAIMS);

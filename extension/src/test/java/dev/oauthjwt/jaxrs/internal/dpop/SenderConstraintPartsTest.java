@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.token.Confirmation;
 import dev.oauthjwt.jaxrs.support.MutableClock;
+import dev.oauthjwt.jaxrs.support.TestConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,6 +89,18 @@ class SenderConstraintPartsTest {
         assertThat(replicaB.isValid(nonce)).isTrue();
         clock.advance(Duration.ofSeconds(1));
         assertThat(replicaB.isValid(nonce)).isFalse();
+    }
+
+    @Test
+    void unexpectedErrorsInTheBindingCheckAreAnswered401NotPropagated() throws Exception {
+        SenderConstraints constraints = SenderConstraints.inMemory(SenderConstraintConfig.from(TestConfig.of(Map.of())),
+                Duration.ofSeconds(60), MutableClock.startingNow());
+        Confirmation bound = new Confirmation(Confirmation.Type.DPOP, "A".repeat(43));
+        java.util.function.Function<String, List<String>> broken = name -> {
+            throw new IllegalStateException("a container that fails to read a header");
+        };
+        assertRejected(() -> constraints.enforce(true, "a.b.c", bound, "GET", URI.create("http://h/a"), broken),
+                Failure.DPOP_PROOF_INVALID);
     }
 
     private interface Call {

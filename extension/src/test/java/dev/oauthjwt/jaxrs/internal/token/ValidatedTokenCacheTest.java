@@ -1,6 +1,7 @@
 package dev.oauthjwt.jaxrs.internal.token;
 
 import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import dev.oauthjwt.jaxrs.internal.cache.TokenDigest;
@@ -12,6 +13,7 @@ import java.util.Set;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.accepted;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oauthjwt.jaxrs.support.JwksServer;
 import dev.oauthjwt.jaxrs.support.MutableClock;
@@ -112,23 +114,30 @@ class ValidatedTokenCacheTest {
 
     @Test
     void acceptsFractionalNumericDates_RFC7519() {
-        VerifiedToken token = accepted(validator, Tokens.valid(rsa).claim("exp", BigDecimal.valueOf(now()).add(new BigDecimal("3600.75")))
-                .claim("iat", new BigDecimal((now() - 11) + ".5")).claim("nbf", new BigDecimal((now() - 11) + ".25"))
+        long t = now();
+        VerifiedToken token = accepted(validator, Tokens.valid(rsa)
+                .claim("exp", BigDecimal.valueOf(t).add(new BigDecimal("3600.75")))
+                .claim("iat", new BigDecimal((t - 11) + ".5")).claim("nbf", new BigDecimal((t - 11) + ".25"))
                 .sign());
-        assertThat(token.getExpirationTime()).isEqualTo(now() + 3600);
+        assertThat(token.getExpirationTime()).isEqualTo(t + 3600);
     }
 
     @Test
-    void comparesAFractionalExpExactlyAgainstTheSkewInTheFreshAndTheCachedPath() {
+    void comparesAFractionalExpExactlyAgainstTheSkewInTheFreshAndTheCachedPath() throws Exception {
         long t = now();
         clock = new MutableClock(Instant.ofEpochSecond(t));
         TokenValidator exact = validator(Map.of());
         try {
-            String justExpired = Tokens.valid(rsa).claim("iat", t - 120).claim("exp", new BigDecimal((t - 61) + ".5"))
-                    .sign();
-            assertRejected(exact, justExpired, Failure.EXPIRED); // exp = now - skew - 0.5
-            accepted(exact, Tokens.valid(rsa).claim("iat", t - 120).claim("exp", new BigDecimal((t - 60) + ".5"))
-                    .sign()); // exp = now - skew + 0.5: half a second left
+            // the rules alone, on the test's clock (the library underneath reads the real clock)
+            ClaimsVerifier rules = new ClaimsVerifier(OAuthJwtConfig.from(TestConfig.of(TestConfig.defaults(jwks))),
+                    clock);
+            Map<String, Object> claims = new HashMap<>(Map.of("iss", Tokens.ISSUER, "aud", Tokens.AUDIENCE,
+                    "sub", "alice", "iat", t - 120));
+            claims.put("exp", new BigDecimal((t - 61) + ".5")); // exp = now - skew - 0.5
+            assertThat(catchThrowableOfType(TokenRejectedException.class, () -> rules.verify(claims)).failure())
+                    .isEqualTo(Failure.EXPIRED);
+            claims.put("exp", new BigDecimal((t - 60) + ".5")); // exp = now - skew + 0.5: half a second left
+            assertThat(rules.verify(claims)).isEqualByComparingTo(new BigDecimal((t - 60) + ".5"));
 
             String soon = Tokens.valid(rsa).claim("exp", new BigDecimal((t + 10) + ".5")).sign();
             VerifiedToken first = accepted(exact, soon);

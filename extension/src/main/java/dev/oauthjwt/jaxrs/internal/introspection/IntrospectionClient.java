@@ -1,0 +1,133 @@
+package dev.oauthjwt.jaxrs.internal.introspection;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One RFC 7662 call: {@code POST token=…&token_type_hint=access_token} with {@code client_secret_basic} (id and secret
+ * form-encoded first, RFC 6749 §2.3.1), no redirects, no content coding, the answer capped at {@link #MAX_BODY_BYTES}
+ * and the whole exchange bounded by one deadline. The token travels only in the request body, never in a URL or a log.
+ */
+final class IntrospectionClient {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final IntrospectionConfig config;
+    private final HttpClient client;
+    private final String authorization;
+
+    IntrospectionClient(IntrospectionConfig config, Executor executor) {
+        this.config = config;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+        String credentials = form(config.clientId()) + ":" + form(config.clientSecret());
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the answer's body; completes exceptionally on any failure, at the latest at the deadline */
+    CompletableFuture<byte[]> introspect(String token) {
+        HttpRequest request = HttpRequest.newBuilder(config.endpoint())
+                .timeout(config.timeout())
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + form(token) + "&token_type_hint=access_token"))
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, IntrospectionClient::body);
+        CompletableFuture<byte[]> result = exchange
+                .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(response -> {
+                    if (response.statusCode() != 200 || response.body() == null) {
+                        throw new IllegalStateException("introspection answered " + response.statusCode());
+                    }
+                    return response.body();
+                });
+        result.whenComplete((body, failure) -> {
+            if (failure != null) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private static HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
+        boolean acceptable = info.statusCode() == 200
+                && info.headers().firstValue("Content-Encoding").orElse("identity").trim().equalsIgnoreCase("identity")
+                && info.headers().firstValueAsLong("Content-Length").orElse(0) <= MAX_BODY_BYTES;
+        return new CappedBody(acceptable);
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Keeps at most {@link #MAX_BODY_BYTES}; a refused answer is not read at all. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final boolean acceptable;
+        private Flow.Subscription subscription;
+
+        CappedBody(boolean acceptable) {
+            this.acceptable = acceptable;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (acceptable) {
+                s.request(Long.MAX_VALUE);
+            } else {
+                s.cancel();
+                body.complete(null);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                if (body.isDone()) {
+                    return;
+                }
+                if (item.remaining() > MAX_BODY_BYTES - buffer.size()) {
+                    subscription.cancel();
+                    body.completeExceptionally(new IllegalStateException("introspection answer exceeds the cap"));
+                    return;
+                }
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                buffer.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            body.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(buffer.toByteArray());
+        }
+    }
+}
