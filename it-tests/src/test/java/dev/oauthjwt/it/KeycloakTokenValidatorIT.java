@@ -118,32 +118,6 @@ class KeycloakTokenValidatorIT {
         assertThat(principal.getScopes()).containsExactlyInAnyOrder("read", "write");
     }
 
-    /**
-     * Keycloak in the RFC 9068 profile, configured by discovery only: a client with the attribute
-     * {@code access.token.header.type.rfc9068} issues {@code typ: at+jwt} with every claim of RFC 9068 §2.2; the
-     * default {@code typ: JWT} is refused.
-     */
-    @Test
-    void rfc9068ProfileByDiscoveryAcceptsKeycloakAtJwtTokensAndRefusesTypJwt() throws Exception {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("oauth.jwt.issuer", keycloak.issuer());
-        properties.put("oauth.jwt.audience", KeycloakServer.AUDIENCE);
-        properties.put("oauth.jwt.profile", "rfc9068");
-        OAuthJwtConfig config = OAuthJwtConfig.from(new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "keycloak-rfc9068", 100))
-                .build());
-        try (TokenValidator profiled = OAuthJwtProducer.create(config, Clock.systemUTC())) {
-            VerifiedToken principal = profiled.validate(keycloak.clientCredentialsToken("es256-client", null));
-            assertThat(principal.getStringClaim("client_id")).contains("es256-client");
-            assertThat(principal.getStringClaim("jti")).isPresent();
-
-            String typJwt = keycloak.clientCredentialsToken("sample-client", null);
-            assertThat(KeycloakServer.header(typJwt)).containsEntry("typ", "JWT");
-            assertThatThrownBy(() -> profiled.validate(typJwt)).isInstanceOfSatisfying(TokenRejectedException.class,
-                    rejected -> assertThat(rejected.failure()).isEqualTo(Failure.WRONG_TYPE));
-        }
-    }
-
     @Test
     void acceptsEs256AtJwtToken() throws Exception {
         String token = keycloak.clientCredentialsToken("es256-client", null);
