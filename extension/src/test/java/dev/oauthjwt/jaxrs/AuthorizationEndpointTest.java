@@ -7,9 +7,9 @@ import dev.oauthjwt.jaxrs.roles.ClaimsApi;
 import dev.oauthjwt.jaxrs.roles.DeniedByClassApi;
 import dev.oauthjwt.jaxrs.roles.RolesApi;
 import dev.oauthjwt.jaxrs.roles.RolesContractImpl;
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -32,7 +32,7 @@ class AuthorizationEndpointTest extends SecuredApiTestBase {
             + "error_description=\"This resource is not accessible with any access token\"";
 
     @Override
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         Map<String, String> values = super.config(server);
         values.put("oauth.jwt.roles-claim",
                 "groups, realm_access/roles, resource_access/api/roles, \"https://example.com/roles\"");

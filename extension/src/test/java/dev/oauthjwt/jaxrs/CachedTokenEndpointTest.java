@@ -3,7 +3,7 @@ package dev.oauthjwt.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** With the validated-token cache on (the default), endpoint scopes and claim rules still apply to every request. */

@@ -3,10 +3,10 @@ package dev.oauthjwt.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.support.DpopProofs;
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -24,7 +24,7 @@ class DpopModesEndpointTest {
         private final TestKeys client = TestKeys.ec("client", "P-256");
 
         @Override
-        protected Map<String, String> config(JwksServer server) {
+        protected Map<String, String> config(JwksEndpoint server) {
             Map<String, String> values = super.config(server);
             values.put("oauth.jwt.dpop", "required");
             values.put("oauth.jwt.dpop.algorithms", "ES256, PS256");
@@ -69,7 +69,7 @@ class DpopModesEndpointTest {
         private final TestKeys client = TestKeys.ec("client", "P-256");
 
         @Override
-        protected Map<String, String> config(JwksServer server) {
+        protected Map<String, String> config(JwksEndpoint server) {
             Map<String, String> values = super.config(server);
             values.put("oauth.jwt.dpop", "disabled");
             return values;
@@ -98,7 +98,7 @@ class DpopModesEndpointTest {
         private final TestKeys client = TestKeys.ec("client", "P-256");
 
         @Override
-        protected Map<String, String> config(JwksServer server) {
+        protected Map<String, String> config(JwksEndpoint server) {
             Map<String, String> values = super.config(server);
             values.put("oauth.jwt.dpop.nonce", "true");
             values.put("oauth.jwt.dpop.nonce-secret", "a-test-secret-of-at-least-32-characters");

@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GlobalRulesEndpointTest extends SecuredApiTestBase {
 
     @Override
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         Map<String, String> values = super.config(server);
         values.remove("oauth.jwt.realm");
         values.put("oauth.jwt.scope", "api");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.api.HardeningApi;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.TokenMutator;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.TokenMutator;
+import dev.oauthjwt.testsupport.Tokens;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

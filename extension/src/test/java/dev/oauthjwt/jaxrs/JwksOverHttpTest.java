@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ class JwksOverHttpTest extends SecuredApiTestBase {
     }
 
     @Override
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         server.failWith(503); // down before the first request
         Map<String, String> values = super.config(server);
         values.put("oauth.jwt.jwks.timeout", "PT1S");

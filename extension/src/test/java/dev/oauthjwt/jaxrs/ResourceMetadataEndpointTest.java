@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.internal.http.SecuredScopes;
 import dev.oauthjwt.jaxrs.internal.metadata.ProtectedResourceMetadataResource;
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
@@ -22,7 +22,7 @@ class ResourceMetadataEndpointTest extends SecuredApiTestBase {
             "resource_metadata=\"https://api.example.test/.well-known/oauth-protected-resource/orders\"";
 
     @Override
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         Map<String, String> values = super.config(server);
         values.put("oauth.jwt.resource", "https://api.example.test/orders");
         return values;

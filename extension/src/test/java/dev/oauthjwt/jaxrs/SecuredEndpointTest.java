@@ -3,8 +3,8 @@ package dev.oauthjwt.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;

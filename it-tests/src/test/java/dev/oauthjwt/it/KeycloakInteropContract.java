@@ -189,6 +189,57 @@ abstract class KeycloakInteropContract extends SampleApiClient {
         assertInvalidToken(rejected);
     }
 
+    // Roles from real Keycloak realm roles (realm_access.roles) and client roles (resource_access.sample-api.roles);
+    // the servers read roles-claim = role, realm_access/roles, resource_access/sample-api/roles (the sample's default)
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakRealmRoleGrantsRolesAllowed() throws Exception {
+        String token = keycloak.clientCredentialsToken("realm-role-client", null);
+        Map<String, Object> claims = KeycloakServer.claims(token);
+        assertThat(claims).doesNotContainKey("role");
+        assertThat((List<String>) ((Map<String, Object>) claims.get("realm_access")).get("roles")).contains("admin");
+
+        HttpResponse<String> admin = get("/api/admin", token);
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).isEqualTo("{\"message\":\"Admin area\",\"subject\":\"" + claims.get("sub") + "\"}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakClientRoleGrantsRolesAllowed() throws Exception {
+        String token = keycloak.clientCredentialsToken("client-role-client", null);
+        Map<String, Object> claims = KeycloakServer.claims(token);
+        Map<String, Object> resourceAccess = (Map<String, Object>) claims.get("resource_access");
+        assertThat((List<String>) ((Map<String, Object>) resourceAccess.get("sample-api")).get("roles"))
+                .containsExactly("admin");
+        assertThat(claims).doesNotContainKey("role");
+
+        assertThat(get("/api/admin", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> claimsEndpoint = get("/api/claims", token);
+        assertThat(claimsEndpoint.statusCode()).isEqualTo(200);
+        assertThat(claimsEndpoint.body()).contains("\"subject\":\"" + claims.get("sub") + "\"")
+                .contains("\"issuer\":\"" + claims.get("iss") + "\"").contains("\"admin\"");
+    }
+
+    @Test
+    void keycloakTokenWithoutTheRoleGets403ButPassesPermitAll() throws Exception {
+        String token = keycloak.clientCredentialsToken("auditor-client", null);
+
+        HttpResponse<String> admin = get("/api/admin", token);
+        HttpResponse<String> claims = get("/api/claims", token);
+
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(challenge(admin)).isEqualTo("Bearer realm=\"" + KeycloakServers.API_REALM + "\", "
+                + "error=\"insufficient_scope\", "
+                + "error_description=\"The access token lacks a role this resource requires\"");
+        assertThat(get("/api/admin/status", token).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin/retired", token).statusCode()).isEqualTo(403);
+        assertThat(claims.statusCode()).isEqualTo(200);
+        assertThat(claims.body()).contains("\"realmAccess\":true").contains("\"auditor\"").doesNotContain("\"admin\"");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static KeyPair rsaKeyPair() throws Exception {

@@ -19,10 +19,23 @@ final class OpenLibertyServer extends ManagedServer {
     private final Path wlp = Path.of(System.getProperty("it.libertyDir"));
     private final Path template = wlp.resolve("usr/servers")
             .resolve(System.getProperty("it.libertyServer", "itServer"));
+    /** The server.xml lines that enable the extension's optional integrations (features and their settings). */
+    private static final List<String> OPTIONAL_FEATURE_MARKERS = List.of("mpHealth-", "mpMetrics-", "<mpMetrics ");
+
     private final int httpsPort = LocalFiles.freePort();
+    private final boolean withOptionalFeatures;
 
     OpenLibertyServer(String name, OAuthJwtEnvironment environment) throws IOException {
+        this(name, environment, true);
+    }
+
+    /**
+     * @param withOptionalFeatures {@code false}: the template's server.xml without MicroProfile Health and Metrics, to
+     *                             prove that the WAR deploys and serves where their APIs are absent
+     */
+    OpenLibertyServer(String name, OAuthJwtEnvironment environment, boolean withOptionalFeatures) throws IOException {
         super(name, environment);
+        this.withOptionalFeatures = withOptionalFeatures;
     }
 
     private Path serverDir() {
@@ -45,6 +58,11 @@ final class OpenLibertyServer extends ManagedServer {
             if (Files.isRegularFile(template.resolve(file))) {
                 Files.copy(template.resolve(file), serverDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+        if (!withOptionalFeatures) {
+            Path serverXml = serverDir.resolve("server.xml");
+            Files.write(serverXml, Files.readAllLines(serverXml).stream()
+                    .filter(line -> OPTIONAL_FEATURE_MARKERS.stream().noneMatch(line::contains)).toList());
         }
         Files.copy(Path.of(System.getProperty("it.war")), serverDir.resolve("apps/sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);

@@ -313,6 +313,43 @@ abstract class SecuredApiContract extends SampleApiClient {
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
     }
 
+    @Test
+    void readinessCheckIsUpWithTheKeysOfTheIssuer() throws Exception {
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        OperationsEndpoints.Readiness ready = OperationsEndpoints.awaitReadiness(server, "UP", Duration.ofSeconds(20));
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.checkStatus()).as(ready.body()).isEqualTo("UP");
+        assertThat(ready.data().getString("issuer.1")).isEqualTo(TestKey.ISSUER);
+        assertThat(ready.data().getString("issuer.1.state")).isIn("fresh", "stale");
+        assertThat(ready.number("issuer.1.keys")).isPositive();
+        assertThat(ready.body()).doesNotContain(jwks.uri());
+    }
+
+    @Test
+    void metricsEndpointCountsAcceptedAndRefusedRequestsByOutcome() throws Exception {
+        String before = OperationsEndpoints.metrics(server);
+        double accepted = OperationsEndpoints.metric(before, "oauth_jwt_requests_total", "outcome=\"accepted\"");
+        double expired = OperationsEndpoints.metric(before, "oauth_jwt_requests_total", "outcome=\"expired\"");
+        assertThat(accepted).as(before).isGreaterThanOrEqualTo(0);
+        assertThat(expired).as(before).isGreaterThanOrEqualTo(0);
+
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/data", key.token("read", "admin", claims -> {
+            claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 1200));
+            claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
+        })).statusCode()).isEqualTo(401);
+
+        String after = OperationsEndpoints.metrics(server);
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_requests_total", "outcome=\"accepted\""))
+                .isEqualTo(accepted + 1);
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_requests_total", "outcome=\"expired\""))
+                .isEqualTo(expired + 1);
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_fetches_total", "result=\"ok\"")).as(after)
+                .isPositive();
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_validation_seconds_count", "")).as(after)
+                .isPositive();
+    }
+
     // Authorization: @RolesAllowed, @PermitAll, @DenyAll on @Secured endpoints; MicroProfile JWT injection ---------
 
     private static final String ROLE_MISSING =

@@ -105,6 +105,12 @@ public final class OAuthJwtConfigKeys {
     public static final String JWKS_STALE_IF_ERROR = PREFIX + "jwks.stale-if-error";
 
     /**
+     * Whether the keys are fetched in the background while the application is deployed, so that the first request
+     * finds them; {@code true} or {@code false}; default {@code false}. A failed prefetch never fails the deployment.
+     */
+    public static final String JWKS_PREFETCH = PREFIX + "jwks.prefetch";
+
+    /**
      * Capacity of the validated-token cache: how many verified tokens are remembered so that a repeated token skips
      * signature verification; 0 to 1 000 000; default 10 000; 0 disables the cache. An entry never outlives the
      * token's {@code exp} (the clock skew is not applied to cached tokens), {@link #CACHE_MAX_AGE}, or the presence
@@ -114,6 +120,12 @@ public final class OAuthJwtConfigKeys {
 
     /** Longest time a verified token stays in the validated-token cache; 1 s to 1 h; default 5 min. */
     public static final String CACHE_MAX_AGE = PREFIX + "cache.max-age";
+
+    /**
+     * Most audit lines per second and refusal reason on the {@code dev.oauthjwt.audit} logger; beyond it lines are
+     * counted and summarised once per second; 1 to 10 000; default 10.
+     */
+    public static final String AUDIT_RATE_LIMIT = PREFIX + "audit.rate-limit";
 
     /**
      * Location of the private keys that decrypt encrypted (JWE) access tokens: {@code file:} or {@code classpath:}, a

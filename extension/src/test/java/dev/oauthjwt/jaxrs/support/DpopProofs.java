@@ -1,5 +1,6 @@
 package dev.oauthjwt.jaxrs.support;
 
+import dev.oauthjwt.testsupport.TestKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

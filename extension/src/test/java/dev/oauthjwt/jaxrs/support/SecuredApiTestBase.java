@@ -4,6 +4,9 @@ import dev.oauthjwt.jaxrs.internal.http.SecuredFeature;
 import dev.oauthjwt.jaxrs.api.SecuredByClass;
 import dev.oauthjwt.jaxrs.api.SecuredContractImpl;
 import dev.oauthjwt.jaxrs.api.TestApi;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
 import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.net.URI;
@@ -22,13 +25,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Runs the test API on Grizzly (random port) with Weld SE and real MicroProfile Config, against a JWKS stub, once per
- * test class. Subclasses may override {@link #config(JwksServer)} to change the configuration. Requests are sent with
+ * test class. Subclasses may override {@link #config(JwksEndpoint)} to change the configuration. Requests are sent with
  * the JDK HttpClient, which can send repeated header lines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SecuredApiTestBase extends JerseyTest {
 
-    protected JwksServer jwks;
+    protected JwksEndpoint jwks;
     protected TestKeys key;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -37,13 +40,13 @@ public abstract class SecuredApiTestBase extends JerseyTest {
     }
 
     /** @return the configuration of this test class; the default is a valid one for the stub */
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         return new HashMap<>(TestConfig.defaults(server));
     }
 
     @BeforeAll
     void startApi() throws Exception {
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
         key = TestKeys.rsa("k1");
         jwks.publish(key);
         TestConfig.install(config(jwks));
@@ -55,7 +58,7 @@ public abstract class SecuredApiTestBase extends JerseyTest {
         try {
             tearDown();
         } finally {
-            jwks.close();
+            jwks.stub().close();
         }
     }
 

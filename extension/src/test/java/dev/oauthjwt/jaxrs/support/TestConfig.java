@@ -1,5 +1,7 @@
 package dev.oauthjwt.jaxrs.support;
 
+import dev.oauthjwt.testsupport.StubEndpoint;
+import dev.oauthjwt.testsupport.Tokens;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ public final class TestConfig {
     }
 
     /** The keys a valid configuration needs, pointing at the given JWKS stub, with short test cooldowns. */
-    public static Map<String, String> defaults(JwksServer jwks) {
+    public static Map<String, String> defaults(StubEndpoint jwks) {
         Map<String, String> values = new HashMap<>();
         values.put("oauth.jwt.jwks-uri", jwks.uri().toString());
         values.put("oauth.jwt.issuer", Tokens.ISSUER);

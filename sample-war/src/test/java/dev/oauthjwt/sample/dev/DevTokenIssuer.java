@@ -1,34 +1,27 @@
 package dev.oauthjwt.sample.dev;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import org.jose4j.json.internal.json_simple.JSONValue;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 
 /**
  * DEVELOPMENT ONLY: a tiny local token issuer for the demo. It lives in the sample's test sources, so it is never
- * part of the extension jar nor of the WAR.
+ * part of the extension jar nor of the WAR. It is the shared Authorization Server stub of the tests with a token
+ * endpoint added, signing with a key of the shared key factory through the shared token factory.
  *
  * <p>Binds 127.0.0.1 only and serves:
  * <ul>
@@ -49,15 +42,15 @@ import org.jose4j.lang.JoseException;
  */
 public final class DevTokenIssuer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final RsaJsonWebKey key;
+    private final AuthorizationServerStub server;
+    private final TestKeys key;
     private final String issuer;
     private final DevDpopSupport dpop;
 
-    private DevTokenIssuer(HttpServer server, RsaJsonWebKey key, String issuer) throws JoseException {
+    private DevTokenIssuer(AuthorizationServerStub server, TestKeys key) throws JoseException {
         this.server = server;
         this.key = key;
-        this.issuer = issuer;
+        this.issuer = "http://localhost:" + server.port();
         this.dpop = new DevDpopSupport();
     }
 
@@ -65,24 +58,16 @@ public final class DevTokenIssuer implements AutoCloseable {
      * @param port the port on 127.0.0.1, 0 for a free one
      * @return the running issuer, its issuer identifier being {@code http://localhost:<port>}
      */
-    public static DevTokenIssuer start(int port) throws IOException, JoseException {
-        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-        key.setKeyId("dev-" + UUID.randomUUID());
-        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-        key.setUse("sig");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        DevTokenIssuer issuer = new DevTokenIssuer(server, key,
-                "http://localhost:" + server.getAddress().getPort());
-        server.createContext("/.well-known/openid-configuration", issuer::metadata);
-        server.createContext("/jwks", issuer::jwks);
-        server.createContext("/token", issuer::token);
-        server.createContext("/dpop-proof", issuer::dpopProof);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "dev-token-issuer");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+    public static DevTokenIssuer start(int port) throws JoseException {
+        AuthorizationServerStub server = AuthorizationServerStub.start(port);
+        TestKeys key = TestKeys.rsa("dev-" + UUID.randomUUID());
+        server.jwks().publishJwks(List.of(key.signingJwk()))
+                .contentType("application/jwk-set+json")
+                .headers(Map.of("Cache-Control", "max-age=300"));
+        DevTokenIssuer issuer = new DevTokenIssuer(server, key);
+        server.route("/.well-known/openid-configuration", issuer::metadata);
+        server.route("/token", issuer::token);
+        server.route("/dpop-proof", issuer::dpopProof);
         return issuer;
     }
 
@@ -132,18 +117,6 @@ public final class DevTokenIssuer implements AutoCloseable {
         }
     }
 
-    private void jwks(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "GET only\n");
-                return;
-            }
-            String body = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-            exchange.getResponseHeaders().set("Cache-Control", "max-age=300");
-            send(exchange, 200, "application/jwk-set+json", body);
-        }
-    }
-
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -177,46 +150,31 @@ public final class DevTokenIssuer implements AutoCloseable {
                 answer.put("access_token", token);
                 answer.put("token_type", jkt == null ? "Bearer" : "DPoP");
                 answer.put("expires_in", expiresIn);
-                send(exchange, 200, "application/json", JSONValue.toJSONString(answer));
+                send(exchange, 200, "application/json", JsonUtil.toJson(answer));
             }
-        } catch (JoseException e) {
-            send(exchange, 500, "application/json", "{\"error\":\"server_error\"}");
         }
     }
 
-    private String mint(Map<String, String> form, long expiresIn, String jkt) throws JoseException {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setSubject(form.getOrDefault("sub", "demo-user"));
+    private String mint(Map<String, String> form, long expiresIn, String jkt) {
+        long now = Instant.now().getEpochSecond();
         String audience = form.getOrDefault("aud", "sample-api");
-        claims.setAudience(audience);
-        claims.setIssuedAtToNow();
-        NumericDate exp = NumericDate.now();
-        exp.addSeconds(expiresIn);
-        claims.setExpirationTime(exp);
-        claims.setGeneratedJwtId();
-        if (form.containsKey("scope")) {
-            claims.setClaim("scope", form.get("scope"));
-        }
-        if (form.containsKey("role")) {
-            claims.setClaim("role", form.get("role"));
-        }
-        if (form.containsKey("realm_roles")) {
-            claims.setClaim("realm_access", Map.of("roles", words(form.get("realm_roles"))));
-        }
-        if (form.containsKey("client_roles")) {
-            claims.setClaim("resource_access", Map.of(audience, Map.of("roles", words(form.get("client_roles")))));
-        }
-        if (jkt != null) {
-            claims.setClaim("cnf", Map.of("jkt", jkt));
-        }
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "at+jwt");
-        return jws.getCompactSerialization();
+        String realmRoles = form.get("realm_roles");
+        String clientRoles = form.get("client_roles");
+        return Tokens.valid(key)
+                .claim("iss", issuer)
+                .claim("sub", form.getOrDefault("sub", "demo-user"))
+                .claim("aud", audience)
+                .claim("iat", now)
+                .claim("exp", now + expiresIn)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("scope", form.get("scope"))
+                .claim("role", form.get("role"))
+                .claim("groups", null)
+                .claim("realm_access", realmRoles == null ? null : Map.of("roles", words(realmRoles)))
+                .claim("resource_access", clientRoles == null ? null
+                        : Map.of(audience, Map.of("roles", words(clientRoles))))
+                .claim("cnf", jkt == null ? null : Map.of("jkt", jkt))
+                .sign();
     }
 
     private static List<String> words(String spaceSeparated) {
@@ -241,9 +199,7 @@ public final class DevTokenIssuer implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
-        if (!exchange.getResponseHeaders().containsKey("Cache-Control")) {
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        }
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -252,6 +208,6 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -37,9 +37,11 @@ import org.eclipse.microprofile.config.Config;
  * @param jwksMinRefreshInterval cooldown between JWKS fetches
  * @param jwksTimeout total deadline of one JWKS fetch
  * @param jwksStaleIfError how long cached keys outlive failing refreshes
+ * @param jwksPrefetch whether the keys are fetched in the background at deployment
  * @param cacheMaxSize capacity of the validated-token cache, 0 when disabled
  * @param cacheMaxAge longest stay of a token in the validated-token cache
  * @param resource the RFC 9728 resource identifier of this API, if protected-resource metadata is served
+ * @param auditRateLimit most audit lines per second and refusal reason
  */
 public record OAuthJwtConfig(
         Optional<URI> jwksUri,
@@ -60,9 +62,11 @@ public record OAuthJwtConfig(
         Duration jwksMinRefreshInterval,
         Duration jwksTimeout,
         Duration jwksStaleIfError,
+        boolean jwksPrefetch,
         int cacheMaxSize,
         Duration cacheMaxAge,
-        Optional<URI> resource) {
+        Optional<URI> resource,
+        int auditRateLimit) {
 
     /** The RFC 9728 well-known segment, to which the path of the resource identifier is appended (§3.1). */
     public static final String METADATA_SEGMENT = ".well-known/oauth-protected-resource";
@@ -126,9 +130,11 @@ public record OAuthJwtConfig(
                 reader.read(Settings.JWKS_MIN_REFRESH_INTERVAL),
                 reader.read(Settings.JWKS_TIMEOUT),
                 reader.read(Settings.JWKS_STALE_IF_ERROR),
+                reader.read(Settings.JWKS_PREFETCH),
                 reader.read(Settings.CACHE_MAX_SIZE),
                 reader.read(Settings.CACHE_MAX_AGE),
-                resource(reader));
+                resource(reader),
+                reader.read(Settings.AUDIT_RATE_LIMIT));
     }
 
     /** The issuer is the base of discovery: an https URL (http on loopback) without query or fragment. */

@@ -77,10 +77,14 @@ public final class Settings {
     public static final Setting<Duration> JWKS_STALE_IF_ERROR = add(Setting.duration(
             OAuthJwtConfigKeys.JWKS_STALE_IF_ERROR, "PT24H", "0", "P7D",
             "how long cached keys keep working while refreshes fail"));
+    public static final Setting<Boolean> JWKS_PREFETCH = add(Setting.optional(OAuthJwtConfigKeys.JWKS_PREFETCH,
+            ValueType.BOOLEAN, "false", "fetch the keys in the background at deployment; a failure never fails it"));
     public static final Setting<Integer> CACHE_MAX_SIZE = add(Setting.integer(OAuthJwtConfigKeys.CACHE_MAX_SIZE,
             10_000, 0, 1_000_000, "validated-token cache capacity; 0 disables it"));
     public static final Setting<Duration> CACHE_MAX_AGE = add(Setting.duration(OAuthJwtConfigKeys.CACHE_MAX_AGE,
             "PT5M", "PT1S", "PT1H", "longest stay of a verified token in the cache"));
+    public static final Setting<Integer> AUDIT_RATE_LIMIT = add(Setting.integer(OAuthJwtConfigKeys.AUDIT_RATE_LIMIT,
+            10, 1, 10_000, "most audit lines per second and refusal reason; more are counted and summarised"));
     public static final Setting<SenderConstraintConfig.DpopMode> DPOP = add(Setting.optional(OAuthJwtConfigKeys.DPOP,
             ValueType.DPOP_MODE, "allowed", "DPoP-bound tokens (RFC 9449): `allowed`, `required` or `disabled`"));
     public static final Setting<Set<JwsAlgorithm>> DPOP_ALGORITHMS = add(Setting.optional(

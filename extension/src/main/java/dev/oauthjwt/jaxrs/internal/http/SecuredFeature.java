@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs.internal.http;
 import dev.oauthjwt.jaxrs.Secured;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -41,6 +42,9 @@ public class SecuredFeature implements DynamicFeature {
     @Inject
     Instance<SecuredScopes> securedScopes;
 
+    @Inject
+    Instance<AuditLog> audit;
+
     private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
 
     /** Created by CDI or by the Jakarta REST runtime. */
@@ -49,12 +53,14 @@ public class SecuredFeature implements DynamicFeature {
 
     /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
     private OAuthJwtRuntime lookup() {
-        if (validator != null && senderConstraints != null && holder != null) {
-            return new OAuthJwtRuntime(validator.get(), senderConstraints.get(), holder.get());
+        if (validator != null && senderConstraints != null && holder != null && audit != null) {
+            return new OAuthJwtRuntime(validator.get(), senderConstraints.get(), holder.get(), audit.get(),
+                    ServletClientAddress.lookup());
         }
         CDI<Object> cdi = CDI.current();
         return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(SenderConstraints.class).get(),
-                cdi.select(AccessTokenHolder.class).get());
+                cdi.select(AccessTokenHolder.class).get(), cdi.select(AuditLog.class).get(),
+                ServletClientAddress.lookup());
     }
 
     private SecuredScopes registry() {
@@ -76,7 +82,7 @@ public class SecuredFeature implements DynamicFeature {
             RoleRule roles = RoleAnnotations.resolve(resourceClass, method, where);
             EndpointRules rules = EndpointRules.of(secured, roles, where);
             registry().addAll(rules.scopes());
-            context.register(new BearerTokenFilter(rules, runtime), Priorities.AUTHENTICATION);
+            context.register(new BearerTokenFilter(rules, where, runtime), Priorities.AUTHENTICATION);
         }
     }
 

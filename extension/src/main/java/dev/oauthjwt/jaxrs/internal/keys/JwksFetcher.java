@@ -1,5 +1,6 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
+import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,8 +102,11 @@ public final class JwksFetcher implements JwksSource {
     }
 
     private static Document toDocument(HttpResponse<byte[]> response) {
-        if (response.statusCode() != 200 || response.body() == null) {
-            throw new IllegalStateException("the server answered " + response.statusCode());
+        if (response.statusCode() != 200) {
+            throw new FetchFailedException(FetchResult.HTTP_STATUS, response.statusCode());
+        }
+        if (response.body() == null) {
+            throw new FetchFailedException(FetchResult.BAD_DOCUMENT, 200); // content-coded or declared over the cap
         }
         String cacheControl = String.join(",", response.headers().allValues("Cache-Control"))
                 .toLowerCase(java.util.Locale.ROOT); // directives are case-insensitive (RFC 9111 §5.2)
@@ -178,7 +182,7 @@ public final class JwksFetcher implements JwksSource {
             for (ByteBuffer item : items) {
                 if (item.remaining() > MAX_BODY_BYTES - buffer.size()) {
                     subscription.cancel();
-                    body.completeExceptionally(new IllegalStateException("the body exceeds the size cap"));
+                    body.completeExceptionally(new FetchFailedException(FetchResult.BAD_DOCUMENT, 200));
                     return;
                 }
                 byte[] chunk = new byte[item.remaining()];

@@ -33,4 +33,10 @@ public interface KeySource {
 
     /** @return seconds until the keys may be fetched again, at least 1: the {@code Retry-After} of a 503 */
     long retryAfterSeconds();
+
+    /** @return a snapshot of the keys and of their fetches, for the readiness check */
+    KeysState state();
+
+    /** Starts a background fetch when no usable keys are held (and the cooldown allows); never waits. */
+    void fetchIfMissing();
 }

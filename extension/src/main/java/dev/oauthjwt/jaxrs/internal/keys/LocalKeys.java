@@ -110,4 +110,15 @@ public final class LocalKeys implements KeySource {
     public long retryAfterSeconds() {
         return 1;
     }
+
+    /** @return always usable and fresh: local keys are read once, at deployment, and never fetched */
+    @Override
+    public KeysState state() {
+        return new KeysState(true, true, keys.keys().size(), null, null, null, 0);
+    }
+
+    @Override
+    public void fetchIfMissing() {
+        // nothing to fetch
+    }
 }

@@ -12,7 +12,9 @@ import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
 import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
+import dev.oauthjwt.jaxrs.internal.keys.KeysState;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
@@ -50,6 +52,7 @@ public final class TokenValidator implements AutoCloseable {
     private final Introspector introspector;
     private final ValidatedTokenCache<VerifiedToken> cache;
     private final Runnable onClose;
+    private final Telemetry telemetry;
 
     /**
      * @param config the validated configuration
@@ -58,7 +61,7 @@ public final class TokenValidator implements AutoCloseable {
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      */
     public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Clock clock, Runnable onClose) {
-        this(config, keyCache, Optional.empty(), Optional.empty(), clock, onClose);
+        this(config, keyCache, Optional.empty(), Optional.empty(), clock, onClose, Telemetry.NONE);
     }
 
     /**
@@ -68,9 +71,11 @@ public final class TokenValidator implements AutoCloseable {
      * @param introspector asks the Authorization Server about tokens (RFC 7662); empty when the mode is off
      * @param clock the clock for time claims and cache freshness
      * @param onClose releases what the keys need (their fetch threads) when the application stops
+     * @param telemetry where validation times and token-cache hits are reported
      */
     public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Optional<JweDecryptor> decryptor,
-            Optional<Introspector> introspector, Clock clock, Runnable onClose) {
+            Optional<Introspector> introspector, Clock clock, Runnable onClose, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.config = config;
         this.decryptor = decryptor.orElse(null);
         this.introspector = introspector.orElse(null);
@@ -96,6 +101,7 @@ public final class TokenValidator implements AutoCloseable {
      * @throws TokenRejectedException with the failure to answer
      */
     public VerifiedToken validate(String token) throws TokenRejectedException {
+        long start = System.nanoTime();
         try {
             return doValidate(token);
         } catch (TokenRejectedException e) {
@@ -106,7 +112,24 @@ public final class TokenValidator implements AutoCloseable {
                     "Token validation failed unexpectedly with {0}; the request is answered 401",
                     unexpected.getClass().getName());
             throw new TokenRejectedException(Failure.INVALID_TOKEN);
+        } finally {
+            telemetry.validated(System.nanoTime() - start);
         }
+    }
+
+    /** @return the telemetry this validator and its keys report to */
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
+    /** @return a snapshot of the keys of the configured issuer, for the readiness check */
+    public KeysState keysState() {
+        return keyCache.state();
+    }
+
+    /** Starts a background JWKS fetch when no usable keys are held (and the cooldown allows); never waits. */
+    public void fetchKeysIfMissing() {
+        keyCache.fetchIfMissing();
     }
 
     /**
@@ -160,6 +183,7 @@ public final class TokenValidator implements AutoCloseable {
         TokenDigest digest = cache == null ? null : cache.digest(token);
         if (digest != null) {
             VerifiedToken cached = cache.get(digest, keyCache);
+            telemetry.tokenCache(cached != null);
             if (cached != null) {
                 return cached;
             }
@@ -178,9 +202,20 @@ public final class TokenValidator implements AutoCloseable {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }
         ClaimsVerifier.verifyShapesTheLibraryReads(jws.claims());
-        VerificationKey verifiedBy = signatureVerifier.verify(token, lookup.keys(), jws.claims());
-        BigDecimal exp = claimsVerifier.verify(jws.claims());
-        Confirmation.of(jws.claims()); // a binding this extension cannot check is refused, never ignored
+        VerificationKey verifiedBy;
+        BigDecimal exp;
+        try {
+            verifiedBy = signatureVerifier.verify(token, lookup.keys(), jws.claims());
+        } catch (TokenRejectedException refused) {
+            // only UNVERIFIABLE means that no signature held; any other answer comes after one held
+            throw refused.failure() == Failure.UNVERIFIABLE ? refused : refused.signedBy(header.kid(), jws.claims());
+        }
+        try {
+            exp = claimsVerifier.verify(jws.claims());
+            Confirmation.of(jws.claims()); // a binding this extension cannot check is refused, never ignored
+        } catch (TokenRejectedException claimsRefused) {
+            throw claimsRefused.signedBy(header.kid(), jws.claims());
+        }
         String name = (String) jws.claims().get(config.principalClaim());
         VerifiedToken verified = new VerifiedToken(name, jws.claims(), rolesReader.read(jws.claims()));
         if (digest != null) {

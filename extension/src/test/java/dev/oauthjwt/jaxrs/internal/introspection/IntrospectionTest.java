@@ -12,11 +12,12 @@ import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.ValidatorFixture;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.MutableClock;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.MutableClock;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class IntrospectionTest {
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TestKeys rsa;
     IntrospectionStub endpoint;
     List<TokenValidator> validators = new ArrayList<>();
@@ -52,13 +53,13 @@ class IntrospectionTest {
     @BeforeAll
     static void keys() {
         rsa = TestKeys.rsa("rsa-1");
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
         jwks.publish(rsa);
     }
 
     @AfterAll
     static void stop() {
-        jwks.close();
+        jwks.stub().close();
     }
 
     @BeforeEach

@@ -11,10 +11,11 @@ import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.ValidatorFixture;
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EncryptedTokenTest {
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TestKeys signer;
     static RsaJsonWebKey rsaEnc;
     static EllipticCurveJsonWebKey ecEnc;
@@ -61,7 +62,7 @@ class EncryptedTokenTest {
     @BeforeAll
     static void keys(@TempDir Path dir) throws Exception {
         signer = TestKeys.rsa("rsa-1");
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
         jwks.publish(signer);
         rsaEnc = RsaJwkGenerator.generateJwk(2048);
         rsaEnc.setKeyId("enc-rsa");
@@ -73,7 +74,7 @@ class EncryptedTokenTest {
 
     @AfterAll
     static void stop() {
-        jwks.close();
+        jwks.stub().close();
     }
 
     @BeforeEach

@@ -3,9 +3,10 @@ package dev.oauthjwt.jaxrs.internal.keys;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.MutableClock;
-import dev.oauthjwt.jaxrs.support.TestKeys;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.MutableClock;
+import dev.oauthjwt.testsupport.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +27,14 @@ class JwksKeyCacheTest {
     static final Duration COOLDOWN = Duration.ofSeconds(30);
     static final Duration STALE_IF_ERROR = Duration.ofHours(24);
 
-    JwksServer jwks;
+    JwksEndpoint jwks;
     TestKeys k1;
     MutableClock clock;
     ExecutorService executor;
 
     @BeforeEach
     void start() {
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
         k1 = TestKeys.rsa("k1");
         jwks.publish(k1);
         clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -43,7 +44,7 @@ class JwksKeyCacheTest {
     @AfterEach
     void stop() {
         executor.shutdownNow();
-        jwks.close();
+        jwks.stub().close();
     }
 
     JwksKeyCache cache(Duration timeout) {

@@ -11,11 +11,12 @@ import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.MutableClock;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.MutableClock;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ class JwksResilienceTest {
     /** The longest answer seen by any DoS-flagged case of this class, reported at the end. */
     static final AtomicLong MAX_DOS_ANSWER_NANOS = new AtomicLong();
 
-    JwksServer server;
+    JwksEndpoint server;
     MutableClock clock;
     ExecutorService fetchThreads;
     JwksKeyCache cache;
@@ -94,7 +95,7 @@ class JwksResilienceTest {
 
     @BeforeEach
     void start() {
-        server = new JwksServer().publish(k1);
+        server = AuthorizationServerStub.start().jwks().publish(k1);
         clock = MutableClock.startingNow();
         fetchThreads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "test-jwks-fetch");
@@ -107,7 +108,7 @@ class JwksResilienceTest {
     @AfterEach
     void stop() {
         fetchThreads.shutdownNow();
-        server.close();
+        server.stub().close();
     }
 
     JwksKeyCache cacheFor(URI uri) {
@@ -382,11 +383,11 @@ class JwksResilienceTest {
 
         @Test
         void G127_connectionRefusedWithCachedKeys_keepsAccepting() throws Exception {
-            JwksServer gone = new JwksServer().publish(k1);
+            JwksEndpoint gone = AuthorizationServerStub.start().jwks().publish(k1);
             URI uri = gone.uri();
             cache = cacheFor(uri);
             assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
-            gone.close();
+            gone.stub().close();
             clock.advance(REFRESH.plusSeconds(1));
             for (int i = 0; i < 50; i++) {
                 assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
@@ -529,7 +530,9 @@ class JwksResilienceTest {
             server.stream(100_000_000L);
             long start = System.nanoTime();
             assertThatThrownBy(() -> new JwksFetcher(server.uri(), DEADLINE, fetchThreads).fetch().join())
-                    .hasRootCauseInstanceOf(IllegalStateException.class);
+                    .hasRootCauseInstanceOf(FetchFailedException.class)
+                    .rootCause().satisfies(cause -> assertThat(((FetchFailedException) cause).result())
+                            .isEqualTo(dev.oauthjwt.jaxrs.internal.ops.FetchResult.BAD_DOCUMENT));
             MAX_DOS_ANSWER_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
         }
 
@@ -546,7 +549,7 @@ class JwksResilienceTest {
             server.rawBytes(compressed.toByteArray()).headers(Map.of("Content-Encoding", "gzip"));
             assertPreviousKeysKeptAfterFailedRefresh();
 
-            JwksServer fresh = new JwksServer();
+            JwksEndpoint fresh = AuthorizationServerStub.start().jwks();
             try {
                 fresh.rawBytes(compressed.toByteArray()).headers(Map.of("Content-Encoding", "gzip"));
                 cache = cacheFor(fresh.uri());
@@ -556,7 +559,7 @@ class JwksResilienceTest {
                 clock.advance(COOLDOWN.plusSeconds(1));
                 assertThat(timedLookup("k1")).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
             } finally {
-                fresh.close();
+                fresh.stub().close();
             }
         }
 
@@ -589,7 +592,7 @@ class JwksResilienceTest {
         @ParameterizedTest
         @ValueSource(ints = {301, 302, 303, 307, 308})
         void G144_redirects_areNotFollowedAndCountAsFailures(int status) {
-            JwksServer target = new JwksServer().publish(k1);
+            JwksEndpoint target = AuthorizationServerStub.start().jwks().publish(k1);
             try {
                 server.failWith(status).headers(Map.of("Location", target.uri().toString()));
                 assertThat(timedLookup("k1")).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
@@ -603,7 +606,7 @@ class JwksResilienceTest {
                 assertThat(timedLookup("k1")).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
                 assertThat(server.requestCount()).isEqualTo(3);
             } finally {
-                target.close();
+                target.stub().close();
             }
         }
 

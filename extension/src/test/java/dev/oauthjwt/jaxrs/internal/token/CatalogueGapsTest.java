@@ -13,10 +13,11 @@ import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
@@ -55,8 +56,8 @@ class CatalogueGapsTest {
     static final long SANITY_MS = 2_000;
     static final AtomicLong MAX_DOS_NANOS = new AtomicLong();
 
-    static JwksServer jwks;
-    static JwksServer canary;
+    static JwksEndpoint jwks;
+    static JwksEndpoint canary;
     static TestKeys rsa;
     static TestKeys ec256;
     static TestKeys ec384;
@@ -69,14 +70,14 @@ class CatalogueGapsTest {
         ec256 = TestKeys.ec("ec-256", "P-256");
         ec384 = TestKeys.ec("ec-384", "P-384");
         ec521 = TestKeys.ec("ec-521", "P-521");
-        jwks = new JwksServer();
-        canary = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
+        canary = AuthorizationServerStub.start().jwks();
     }
 
     @AfterAll
     static void stop() {
-        jwks.close();
-        canary.close();
+        jwks.stub().close();
+        canary.stub().close();
         LOG.fine(String.format(Locale.ROOT,
                 "[hardening] token-level DoS cases: max answer time %.1f ms", MAX_DOS_NANOS.get() / 1e6));
     }

@@ -5,10 +5,11 @@ import dev.oauthjwt.jaxrs.internal.http.BearerTokenExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.TokenMutator;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.TokenMutator;
+import dev.oauthjwt.testsupport.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ class TokenFuzzTest {
     static final double SCALE = Double.parseDouble(System.getProperty("fuzz.scale", "1"));
     static final long SANITY_NANOS = 2_000_000_000L;
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TokenValidator validator;
     static List<String> validTokens;
     static Set<String> validSet;
@@ -46,7 +47,7 @@ class TokenFuzzTest {
     static void start() {
         TestKeys rsa = TestKeys.rsa("k1");
         TestKeys ec = TestKeys.ec("e1", "P-256");
-        jwks = new JwksServer().publish(rsa, ec);
+        jwks = AuthorizationServerStub.start().jwks().publish(rsa, ec);
         // a long cooldown: mutated kids must not turn the fuzz run into a JWKS load test
         validator = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.jwks.min-refresh-interval", "PT5M"));
         validTokens = new ArrayList<>(List.of(Tokens.valid(rsa).sign(), Tokens.valid(ec).sign(),
@@ -61,7 +62,7 @@ class TokenFuzzTest {
     @AfterAll
     static void stop() {
         validator.close();
-        jwks.close();
+        jwks.stub().close();
         LOG.fine(String.format(Locale.ROOT,
                 "[hardening] fuzz: %d inputs into extractor/validator, seed %d, max answer %.2f ms",
                 totalInputs, SEED, maxNanos / 1e6));

@@ -6,9 +6,10 @@ import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Token verification: signature, algorithm, key selection, JOSE header and claims (catalogue sections C and D). */
 class TokenValidatorTest {
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TestKeys rsa;
     static TestKeys ec;
     static TestKeys attacker;
@@ -37,12 +38,12 @@ class TokenValidatorTest {
         rsa = TestKeys.rsa("rsa-1");
         ec = TestKeys.ec("ec-1", "P-256");
         attacker = TestKeys.rsa("rsa-1");
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
     }
 
     @AfterAll
     static void stop() {
-        jwks.close();
+        jwks.stub().close();
     }
 
     @BeforeEach
@@ -171,7 +172,8 @@ class TokenValidatorTest {
 
         @Test
         void neverFetchesJkuOrX5uFromTheHeader_C53_C54() {
-            try (JwksServer canary = new JwksServer()) {
+            try (AuthorizationServerStub canaryServer = AuthorizationServerStub.start()) {
+                JwksEndpoint canary = canaryServer.jwks();
                 TestKeys rogue = TestKeys.rsa("rogue");
                 canary.publish(rogue);
                 assertRejected(validator, Tokens.valid(rogue).header("jku", canary.uri().toString()).sign(),

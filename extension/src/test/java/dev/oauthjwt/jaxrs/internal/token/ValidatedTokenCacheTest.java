@@ -15,11 +15,12 @@ import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.MutableClock;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.MutableClock;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class ValidatedTokenCacheTest {
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TestKeys rsa;
     static TestKeys rsa2;
     static TestKeys ec;
@@ -55,12 +56,12 @@ class ValidatedTokenCacheTest {
         rsa = TestKeys.rsa("rsa-1");
         rsa2 = TestKeys.rsa("rsa-2");
         ec = TestKeys.ec("ec-1", "P-256");
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
     }
 
     @AfterAll
     static void stop() {
-        jwks.close();
+        jwks.stub().close();
     }
 
     @BeforeEach

@@ -7,7 +7,7 @@ import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import java.time.Clock;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ public final class ValidatorFixture {
     private ValidatorFixture() {
     }
 
-    public static TokenValidator validator(JwksServer jwks, Map<String, String> overrides) {
+    public static TokenValidator validator(JwksEndpoint jwks, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(TestConfig.defaults(jwks));
         values.putAll(overrides);
         return OAuthJwtProducer.create(OAuthJwtConfig.from(TestConfig.of(values)), Clock.systemUTC());

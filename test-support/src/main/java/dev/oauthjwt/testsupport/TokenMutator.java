@@ -1,4 +1,4 @@
-package dev.oauthjwt.jaxrs.support;
+package dev.oauthjwt.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,7 +21,8 @@ public final class TokenMutator {
             "{\"alg\":\"RS256\",\"kid\":\"k1\",\"b64\":false,\"crit\":[\"b64\"]}", "{\"alg\":[\"RS256\"]}",
             "{\"alg\":\"RS256\",\"kid\":123}", "{\"alg\":\"RS256\",\"kid\":\"k1\",\"zip\":\"DEF\"}",
             "{\"alg\":\"RS256\",\"kid\":\"k1\",\"jwk\":{\"kty\":\"oct\",\"k\":\"AA\"}}",
-            "{\"alg\":\"RS256\",\"alg\":\"none\",\"kid\":\"k1\"}", "{\"alg\":\"PBES2-HS512+A256KW\",\"p2c\":2147483647}",
+            "{\"alg\":\"RS256\",\"alg\":\"none\",\"kid\":\"k1\"}",
+            "{\"alg\":\"PBES2-HS512+A256KW\",\"p2c\":2147483647}",
             "[]", "null", "{\"alg\":\"RS256\",\"kid\":\"k1\"}junk", "{\"alg\":\"RS256\",\"kid\":\"k1\",}");
 
     private final Random random;
@@ -150,7 +151,7 @@ public final class TokenMutator {
                     .replace("\"", "") + "\":" + "[".repeat(random.nextInt(40)) + "1" + "]".repeat(random.nextInt(40))
                     + "}";
         };
-        parts[segment] = Base64.getUrlEncoder().withoutPadding().encodeToString(edited.getBytes(StandardCharsets.UTF_8));
+        parts[segment] = b64(edited);
         return String.join(".", parts);
     }
 
@@ -158,7 +159,8 @@ public final class TokenMutator {
     public String randomToken() {
         switch (random.nextInt(5)) {
             case 0:
-                return randomB64(random.nextInt(40)) + "." + randomB64(random.nextInt(200)) + "." + randomB64(random.nextInt(400));
+                return randomB64(random.nextInt(40)) + "." + randomB64(random.nextInt(200)) + "."
+                        + randomB64(random.nextInt(400));
             case 1: {
                 StringBuilder sb = new StringBuilder();
                 int segments = random.nextInt(8);

@@ -1,15 +1,22 @@
-package dev.oauthjwt.jaxrs.support;
+package dev.oauthjwt.testsupport;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
 /**
- * Mints test tokens: a valid access token by default (issuer, audience, sub, iat, exp, scope, role), to which a test
- * applies exactly one deliberate defect.
+ * The token factory of the tests: a valid access token by default (header alg, typ {@code at+jwt}, kid; claims iss
+ * {@value #ISSUER}, sub {@code alice}, aud {@value #AUDIENCE}, iat now, exp in 5 minutes, scope {@code read write},
+ * role {@code admin}, groups {@code [users]}), to which a test applies exactly one deliberate defect. Other issuers,
+ * audiences or claim sets are set with {@link #claim}; {@code claim(name, null)} removes a claim.
  */
 public final class Tokens {
 
@@ -36,7 +43,7 @@ public final class Tokens {
         claims.put("groups", List.of("users"));
     }
 
-    /** @return a builder of a valid RS256 token signed by {@code keys} */
+    /** @return a builder of a valid token signed by {@code keys}: RS256 for RSA keys, ES256 for EC keys */
     public static Tokens valid(TestKeys keys) {
         return new Tokens(keys, keys.pair().getPublic().getAlgorithm().equals("EC") ? "ES256" : "RS256");
     }
@@ -46,6 +53,7 @@ public final class Tokens {
         return this;
     }
 
+    /** Sets a header parameter; {@code null} removes it. */
     public Tokens header(String name, Object value) {
         if (value == null) {
             header.remove(name);
@@ -55,6 +63,7 @@ public final class Tokens {
         return this;
     }
 
+    /** Sets a claim; {@code null} removes it. */
     public Tokens claim(String name, Object value) {
         if (value == null) {
             claims.remove(name);
@@ -67,6 +76,14 @@ public final class Tokens {
     /** Sets a claim to JSON null (present, null). */
     public Tokens nullClaim(String name) {
         claims.put(name, null);
+        return this;
+    }
+
+    /** Sets iat to now and exp to now plus {@code seconds} (negative: already expired). */
+    public Tokens expiresIn(long seconds) {
+        long now = Instant.now().getEpochSecond();
+        claims.put("iat", now);
+        claims.put("exp", now + seconds);
         return this;
     }
 
@@ -83,7 +100,7 @@ public final class Tokens {
             jws.setKey(signer.pair().getPrivate());
             jws.setDoKeyValidation(false);
             return jws.getCompactSerialization();
-        } catch (Exception e) {
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -95,8 +112,7 @@ public final class Tokens {
     }
 
     public static String b64(String json) {
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Signs raw header and payload JSON texts exactly as given (duplicates, odd numbers) with RS256 or ES256. */
@@ -104,21 +120,21 @@ public final class Tokens {
         try {
             String input = b64(headerJson) + "." + b64(payloadJson);
             boolean ec = signer.pair().getPrivate().getAlgorithm().equals("EC");
-            java.security.Signature signature = java.security.Signature.getInstance(
-                    ec ? "SHA256withECDSAinP1363Format" : "SHA256withRSA");
+            Signature signature = Signature.getInstance(ec ? "SHA256withECDSAinP1363Format" : "SHA256withRSA");
             signature.initSign(signer.pair().getPrivate());
-            signature.update(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return input + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        } catch (Exception e) {
+            signature.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** @return the JSON of this builder's header and claims */
+    /** @return the JSON of this builder's header */
     public String headerJson() {
         return JsonUtil.toJson(header);
     }
 
+    /** @return the JSON of this builder's claims */
     public String claimsJson() {
         return JsonUtil.toJson(claims);
     }

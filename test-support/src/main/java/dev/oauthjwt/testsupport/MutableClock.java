@@ -1,4 +1,4 @@
-package dev.oauthjwt.jaxrs.support;
+package dev.oauthjwt.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
