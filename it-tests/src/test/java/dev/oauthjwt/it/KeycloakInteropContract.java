@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Interop with a real Authorization Server: tokens from Keycloak's token endpoint (client-credentials grant, realm
  * {@code src/test/resources/keycloak/realm-oauth-jwt.json}) sent over real HTTP to the sample WAR on a real server
- * that trusts Keycloak's issuer and JWKS. One subclass per server ({@link PayaraMicroKeycloakIT},
- * {@link OpenLibertyKeycloakIT}); Keycloak and the servers are started once per run by {@link Keycloak} and
- * {@link KeycloakServers}.
+ * that trusts Keycloak's issuer and JWKS. One subclass per server and matrix ({@link PayaraMicroKeycloakIT},
+ * {@link OpenLibertyKeycloakIT}, {@link PayaraMicroEe11KeycloakIT}, {@link OpenLibertyJava25KeycloakIT}); Keycloak and
+ * the servers are started once per run by {@link Keycloak} and {@link KeycloakServers}.
  */
 @ExtendWith({Keycloak.class, KeycloakServers.class})
 abstract class KeycloakInteropContract extends SampleApiClient {
@@ -45,6 +45,11 @@ abstract class KeycloakInteropContract extends SampleApiClient {
     @Override
     String realm() {
         return KeycloakServers.API_REALM;
+    }
+
+    @Test
+    void serverRunsTheServerVersionFeaturesAndJavaOfItsMatrix() throws Exception {
+        assertServerRunsItsMatrix();
     }
 
     @Test

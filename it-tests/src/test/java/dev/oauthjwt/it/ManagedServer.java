@@ -19,6 +19,7 @@ import java.util.logging.Logger;
  * an {@link OAuthJwtEnvironment}. {@link #boot()} starts it and waits until {@code /api/public} answers 200;
  * {@link #close()} kills the process tree. While it runs, its PIDs are listed in {@code target/it/<name>.pid}
  * ({@link ProcessTree}). The name also names its files and folders, so that several instances can run side by side.
+ * The server runs on the JDK of its {@link Matrix} ({@code JAVA_HOME} of the child process).
  */
 abstract class ManagedServer implements AutoCloseable {
 
@@ -29,12 +30,16 @@ abstract class ManagedServer implements AutoCloseable {
     final String name;
     final Path dir = Path.of(System.getProperty("it.dir", "target/it"));
     final int port;
+    final Matrix matrix;
+    final Path javaHome;
     private final OAuthJwtEnvironment environment;
     private ProcessTree process;
     private long bootMillis;
 
-    ManagedServer(String name, OAuthJwtEnvironment environment) throws IOException {
+    ManagedServer(String name, Matrix matrix, OAuthJwtEnvironment environment) throws IOException {
         this.name = name;
+        this.matrix = matrix;
+        this.javaHome = matrix.javaHome();
         this.environment = environment;
         this.port = LocalFiles.freePort();
     }
@@ -50,6 +55,14 @@ abstract class ManagedServer implements AutoCloseable {
 
     /** @return a line of the server's output that tells the boot failed (the process may linger after it) */
     abstract Optional<String> bootFailure();
+
+    /** @return texts that the server's log shows once booted if it runs the product and features of its matrix */
+    abstract List<String> platformEvidence();
+
+    /** @return the executables of the running server's process tree (its JVM among them) */
+    List<String> commands() {
+        return process == null ? List.of() : process.commands();
+    }
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
@@ -84,7 +97,7 @@ abstract class ManagedServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog.toFile());
         builder.environment().putAll(environment.variables());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         long start = System.nanoTime();
         process = ProcessTree.start(builder, dir.resolve(name + ".pid"));
         try {
@@ -96,9 +109,14 @@ abstract class ManagedServer implements AutoCloseable {
         }
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
+<<<<<<< HEAD
         LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (JWKS %s)", name, bootMillis, uri("/"),
                 environment.jwksUri() != null ? environment.jwksUri()
                         : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered"));
+=======
+        LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (Java %d, JWKS %s)", name, bootMillis,
+                uri("/"), matrix.javaFeature(), environment.jwksUri()));
+>>>>>>> main
     }
 
     private void awaitReady(URI probe) throws Exception {

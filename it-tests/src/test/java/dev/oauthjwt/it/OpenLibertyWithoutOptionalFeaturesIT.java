@@ -23,8 +23,8 @@ class OpenLibertyWithoutOptionalFeaturesIT extends SampleApiClient {
         key = TestKey.generate();
         jwks.publish(key);
         try {
-            server = new OpenLibertyServer("open-liberty-bare", new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER,
-                    TestKey.AUDIENCE, Servers.API_REALM, 2), false);
+            server = new OpenLibertyServer("open-liberty-bare", Matrix.EE10, new OAuthJwtEnvironment(jwks.uri(),
+                    TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2), false);
             server.boot();
         } catch (Exception | Error e) {
             stop();

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Payara Micro (the Maven artifact) running the sample WAR at context root {@code /}, listeners on 127.0.0.1; its root
- * directory and preboot file in {@code target/it/} are named after the instance.
+ * Payara Micro (the Maven artifact of its {@link Matrix}) running the sample WAR at context root {@code /}, listeners
+ * on 127.0.0.1; its root directory and preboot file in {@code target/it/} are named after the instance.
  */
 final class PayaraMicroServer extends ManagedServer {
 
     private final int sslPort = LocalFiles.freePort();
 
-    PayaraMicroServer(String name, OAuthJwtEnvironment environment) throws IOException {
-        super(name, environment);
+    PayaraMicroServer(String name, Matrix matrix, OAuthJwtEnvironment environment) throws IOException {
+        super(name, matrix, environment);
     }
 
     @Override
@@ -27,8 +27,8 @@ final class PayaraMicroServer extends ManagedServer {
         Files.write(preboot, List.of(
                 listeners + "http-listener.address=127.0.0.1",
                 listeners + "https-listener.address=127.0.0.1"));
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", System.getProperty("it.payaraJar"),
+        return List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m",
+                "-jar", matrix.payaraJar().toString(),
                 "--nocluster", "--disablephonehome",
                 "--port", Integer.toString(port), "--sslport", Integer.toString(sslPort),
                 "--prebootcommandfile", preboot.toString(),
@@ -45,6 +45,12 @@ final class PayaraMicroServer extends ManagedServer {
     @Override
     Path serverLog() {
         return dir.resolve(name + "-console.log");
+    }
+
+    /** Payara Micro names its version in its startup line ("Payara Micro 7.2025.1 (build 21) ready in …"). */
+    @Override
+    List<String> platformEvidence() {
+        return List.of("Payara Micro " + matrix.payaraVersion() + " ");
     }
 
     @Override

@@ -56,6 +56,19 @@ abstract class SampleApiClient {
     /** The proof algorithms the sample accepts (the default: all), as its DPoP challenge lists them. */
     static final String DPOP_ALGS = "RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512";
 
+    /**
+     * Asserts that the server under test runs what its {@link Matrix} says: its process tree runs the matrix's JDK,
+     * its log names the server version and (Liberty) the features.
+     */
+    void assertServerRunsItsMatrix() throws IOException {
+        String java = server.javaHome.resolve("bin/java").toRealPath().toString();
+        assertThat(server.commands()).as("executables of %s", server).contains(java);
+        for (String evidence : server.platformEvidence()) {
+            assertThat(LocalFiles.findLine(server.serverLog(), evidence))
+                    .as("\"%s\" in %s", evidence, server.serverLog()).isPresent();
+        }
+    }
+
     /** Asserts a 401 with a Bearer challenge in the realm with {@code error="invalid_token"}, and a bare DPoP one. */
     void assertInvalidToken(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The sample WAR's behaviour over real HTTP, on a real server: one subclass per server ({@link PayaraMicroIT},
- * {@link OpenLibertyIT}); the server and its {@link JwksStub} are booted once per run by {@link Servers}. Each test
+ * The sample WAR's behaviour over real HTTP, on a real server: one subclass per server and matrix
+ * ({@link PayaraMicroIT}, {@link OpenLibertyIT} on Java 17; {@link PayaraMicroEe11IT}, {@link OpenLibertyJava25IT}
+ * on Java 25); the server and its {@link JwksStub} are booted once per run by {@link Servers}. Each test
  * starts from a JWKS that serves the server's initial key.
  */
 @ExtendWith(Servers.class)
@@ -54,6 +55,11 @@ abstract class SecuredApiContract extends SampleApiClient {
     @Override
     String realm() {
         return Servers.API_REALM;
+    }
+
+    @Test
+    void serverRunsTheServerVersionFeaturesAndJavaOfItsMatrix() throws Exception {
+        assertServerRunsItsMatrix();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.oauthjwt.it;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -13,8 +15,10 @@ import org.jose4j.lang.JoseException;
  * A server under test that trusts a {@link JwksStub} of the tests (issuer {@link TestKey#ISSUER}, audience
  * {@link TestKey#AUDIENCE}, realm {@value Servers#API_REALM}, JWKS timeout 2 s), with the initial signing key the
  * stub publishes, and an RSA key (generated at test start, written under {@code target/it}) that decrypts encrypted
- * tokens, and an {@link IntrospectionEndpoint} it asks about opaque tokens. {@link #close()} stops the server, then
- * the stubs.
+ * tokens, and an {@link IntrospectionEndpoint} it asks about opaque tokens. {@link #boot()} also lets the server
+ * fetch that JWKS once, so that the tests start from a server that holds the initial key (a server's first fetch runs
+ * on a cold JVM, which on a loaded machine can take longer than the 2 s deadline the tests configure).
+ * {@link #close()} stops the server, then the stubs.
  *
  * @param server the server
  * @param jwks its JWKS endpoint
@@ -24,6 +28,8 @@ import org.jose4j.lang.JoseException;
  */
 record StubbedServer(ManagedServer server, JwksStub jwks, TestKey initialKey, RsaJsonWebKey encryptionKey,
         IntrospectionEndpoint introspection) implements AutoCloseable {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(60);
 
     static StubbedServer create(Servers.Kind kind) throws IOException {
         JwksStub jwks = new JwksStub();
@@ -58,6 +64,24 @@ record StubbedServer(ManagedServer server, JwksStub jwks, TestKey initialKey, Rs
 
     void boot() throws Exception {
         server.boot();
+        fetchInitialKey();
+    }
+
+    /** Sends a valid token until it is accepted: 503 (JWKS fetch missed its deadline) is retried after the cooldown. */
+    private void fetchInitialKey() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/api/data"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + initialKey.token("read", "admin"));
+        long deadline = System.nanoTime() + WARM_UP.toNanos();
+        int status;
+        do {
+            status = SampleApiClient.send(request).statusCode();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(1_100); // oauth.jwt.jwks.min-refresh-interval (1 s) before the next fetch
+        } while (status == 503 && System.nanoTime() < deadline);
+        throw new IllegalStateException(server + " answered " + status + " to a valid token within " + WARM_UP);
     }
 
     @Override
