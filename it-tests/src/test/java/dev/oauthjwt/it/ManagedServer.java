@@ -109,14 +109,9 @@ abstract class ManagedServer implements AutoCloseable {
         }
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
-<<<<<<< HEAD
-        LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (JWKS %s)", name, bootMillis, uri("/"),
-                environment.jwksUri() != null ? environment.jwksUri()
-                        : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered"));
-=======
         LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (Java %d, JWKS %s)", name, bootMillis,
-                uri("/"), matrix.javaFeature(), environment.jwksUri()));
->>>>>>> main
+                uri("/"), matrix.javaFeature(), environment.jwksUri() != null ? environment.jwksUri()
+                        : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered"));
     }
 
     private void awaitReady(URI probe) throws Exception {
