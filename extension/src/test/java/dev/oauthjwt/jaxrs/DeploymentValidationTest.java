@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oauthjwt.jaxrs.internal.mpjwt.MicroProfileJwtProducer;
@@ -32,6 +33,20 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void failsTheDeploymentWhenALocalPublicKeyIsNotAdmitted() {
+        TestConfig.install(Map.of("oauth.jwt.audience", "api", "oauth.jwt.issuer", "https://as.example.test",
+                "oauth.jwt.public-keys", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
+        assertThatThrownBy(() -> boot())
+                .hasStackTraceContaining("oauth.jwt.public-keys holds a PEM block that is not an RSA or EC public key");
+    }
+
+    @Test
+    void deploysWhileTheAuthorizationServerToDiscoverIsDown() {
+        // nothing listens on port 9 of the loopback: discovery would fail, but it only happens on the first token
+        TestConfig.install(Map.of("oauth.jwt.audience", "api", "oauth.jwt.issuer", "http://127.0.0.1:9/realms/a"));
+        assertThatCode(() -> boot()).doesNotThrowAnyException();
+    }
+
     void failsTheDeploymentForARawClaimInAnApplicationScopedBean() {
         TestConfig.install(VALID);
         assertThatThrownBy(() -> boot(ClaimBeans.RawClaimInApplicationScope.class))

@@ -25,6 +25,7 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
     @Test
     void answers503WithRetryAfterWhileTheJwksIsDownAndRecovers_G128() throws Exception {
         jwks.failWith(503);
+        jwks.resetCount(); // the stub is shared by the tests of this class
         String token = Tokens.valid(key).sign();
         Thread.sleep(2100); // past the cooldown of fetches of the other test: the first request here fetches
         jwks.resetCount();

@@ -110,7 +110,8 @@ abstract class ManagedServer implements AutoCloseable {
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
         LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (Java %d, JWKS %s)", name, bootMillis,
-                uri("/"), matrix.javaFeature(), environment.jwksUri()));
+                uri("/"), matrix.javaFeature(), environment.jwksUri() != null ? environment.jwksUri()
+                        : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered"));
     }
 
     private void awaitReady(URI probe) throws Exception {

@@ -8,7 +8,7 @@ import java.util.Map;
  * Config maps them to ({@code OAUTH_JWT_JWKS_URI}, …). An unknown kid triggers at most one JWKS fetch per
  * {@code min-refresh-interval}, which is 1 s here so that key-rotation tests stay short.
  *
- * @param jwksUri {@code oauth.jwt.jwks-uri}
+ * @param jwksUri {@code oauth.jwt.jwks-uri}, or {@code null} for discovery or local keys
  * @param issuer {@code oauth.jwt.issuer}
  * @param audience {@code oauth.jwt.audience}
  * @param realm {@code oauth.jwt.realm}
@@ -32,7 +32,9 @@ record OAuthJwtEnvironment(String jwksUri, String issuer, String audience, Strin
     /** @return the environment variables */
     Map<String, String> variables() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("OAUTH_JWT_JWKS_URI", jwksUri);
+        if (jwksUri != null) {
+            env.put("OAUTH_JWT_JWKS_URI", jwksUri);
+        }
         env.put("OAUTH_JWT_ISSUER", issuer);
         env.put("OAUTH_JWT_AUDIENCE", audience);
         env.put("OAUTH_JWT_REALM", realm);

@@ -69,6 +69,11 @@ abstract class SecuredApiContract extends SampleApiClient {
     }
 
     @Test
+    void servesNoProtectedResourceMetadataWithoutAResource() throws Exception {
+        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void missingTokenGetsABareBearerAndABareDpopChallenge() throws Exception {
         HttpResponse<String> response = get("/api/data", null);
         assertThat(response.statusCode()).isEqualTo(401);

@@ -19,10 +19,36 @@ public final class OAuthJwtConfigKeys {
     /** Common prefix of all keys. */
     public static final String PREFIX = "oauth.jwt.";
 
-    /** JWKS endpoint of the Authorization Server; required. {@code https}, or {@code http} on a loopback host only. */
+    /**
+     * JWKS endpoint of the Authorization Server. {@code https}, or {@code http} on a loopback host only. When neither
+     * this key nor {@link #PUBLIC_KEYS} is set, the JWKS URL is discovered from the issuer's metadata
+     * ({@code {issuer}/.well-known/openid-configuration}, then RFC 8414's
+     * {@code /.well-known/oauth-authorization-server{issuer path}}); default absent.
+     */
     public static final String JWKS_URI = PREFIX + "jwks-uri";
 
-    /** Expected {@code iss}, compared as an exact string; required. */
+    /**
+     * Local public keys instead of a JWKS URL: a JWKS document or PEM public keys ({@code BEGIN PUBLIC KEY}), inline
+     * or as a {@code file:} or {@code classpath:} location; read at deployment. Exclusive with {@link #JWKS_URI};
+     * default absent.
+     */
+    public static final String PUBLIC_KEYS = PREFIX + "public-keys";
+
+    /**
+     * Token profile: {@code oauth} or {@code rfc9068}; default {@code oauth}. {@code rfc9068} requires {@code typ}
+     * {@code at+jwt} and the claims {@code iss}, {@code exp}, {@code aud}, {@code sub}, {@code client_id},
+     * {@code iat}, {@code jti}.
+     */
+    public static final String PROFILE = PREFIX + "profile";
+
+    /**
+     * RFC 9728 resource identifier of this API (absolute https URL; http on loopback only). When set, the
+     * application serves its protected-resource metadata and every challenge carries {@code resource_metadata};
+     * default absent.
+     */
+    public static final String RESOURCE = PREFIX + "resource";
+
+    /** Expected {@code iss}, compared as an exact string; required. Also the base URL of discovery. */
     public static final String ISSUER = PREFIX + "issuer";
 
     /** Accepted audiences, comma separated; the token's {@code aud} must contain one; required. */

@@ -62,7 +62,10 @@ public class OAuthJwtExtension implements Extension {
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
         try {
-            OAuthJwtConfig.from(ConfigProvider.getConfig());
+            OAuthJwtConfig config = OAuthJwtConfig.from(ConfigProvider.getConfig());
+            if (config.publicKeys().isPresent()) {
+                OAuthJwtProducer.localKeys(config);
+            }
             DecryptionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
             IntrospectionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
             SenderConstraintConfig.from(ConfigProvider.getConfig());

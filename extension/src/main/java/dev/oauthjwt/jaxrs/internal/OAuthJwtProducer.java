@@ -1,6 +1,8 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
@@ -9,8 +11,9 @@ import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
-import dev.oauthjwt.jaxrs.internal.keys.JwksFetcher;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
+import dev.oauthjwt.jaxrs.internal.keys.LocalKeys;
 import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import dev.oauthjwt.jaxrs.internal.ops.TelemetrySource;
@@ -32,10 +35,10 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Wires the application's single {@link TokenValidator} from MicroProfile Config (its JWKS client runs on two daemon
- * threads of its own, stopped with the application), its {@link Telemetry} (MicroProfile Metrics when the server
- * offers it), the {@link AuditLog}, its {@link SenderConstraints} (DPoP), and produces the request-scoped
- * {@link AccessToken}.
+ * Wires the application's single {@link TokenValidator} from MicroProfile Config (its keys are local, or fetched by a
+ * JWKS client that runs on two daemon threads of its own, stopped with the application), its {@link Telemetry}
+ * (MicroProfile Metrics when the server offers it), the {@link AuditLog}, its {@link SenderConstraints} (DPoP), and
+ * produces the request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -131,11 +134,25 @@ public class OAuthJwtProducer {
             thread.setDaemon(true);
             return thread;
         });
-        JwksFetcher fetcher = new JwksFetcher(config.jwksUri(), config.jwksTimeout(), executor);
-        JwksKeyCache keys = new JwksKeyCache(fetcher, clock, config.jwksRefreshInterval(),
-                config.jwksMinRefreshInterval(), config.jwksStaleIfError(), config.jwksTimeout(), telemetry);
+        KeySource keys = config.publicKeys().isPresent() ? localKeys(config)
+                : config.jwksUri().isPresent()
+                        ? JwksKeyCache.of(config.jwksUri().get(), config, clock, executor, telemetry)
+                        : JwksKeyCache.discovering(config.issuer(), config, clock, executor, telemetry);
         return new TokenValidator(config, keys, decryption.map(JweDecryptor::new),
                 introspection.map(settings -> new Introspector(settings, executor, clock)), clock, executor::shutdownNow,
                 telemetry);
+    }
+
+    /**
+     * @param config the validated configuration, with {@code oauth.jwt.public-keys} set
+     * @return its keys, read under the admission rules of fetched keys
+     * @throws InvalidConfigurationException naming the key when they are not admitted
+     */
+    public static LocalKeys localKeys(OAuthJwtConfig config) {
+        try {
+            return LocalKeys.parse(config.publicKeys().orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(OAuthJwtConfigKeys.PUBLIC_KEYS, e.getMessage());
+        }
     }
 }

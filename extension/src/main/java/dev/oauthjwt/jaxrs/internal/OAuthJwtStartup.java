@@ -31,7 +31,8 @@ public class OAuthJwtStartup {
     /** @return the startup line of the configured issuer */
     static String report(OAuthJwtConfig config) {
         return "oauth-jwt: issuer " + config.issuer()
-                + "; JWKS " + withoutSecrets(config.jwksUri())
+                + "; JWKS " + config.jwksUri().map(OAuthJwtStartup::withoutSecrets).orElse(
+                        config.publicKeys().isPresent() ? "local public keys" : "discovered from the issuer's metadata")
                 + " (prefetch " + (config.jwksPrefetch() ? "on" : "off")
                 + ", timeout " + config.jwksTimeout().toMillis() + " ms"
                 + ", refresh " + config.jwksRefreshInterval().toSeconds() + " s"

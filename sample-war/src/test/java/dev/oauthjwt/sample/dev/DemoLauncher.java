@@ -54,16 +54,21 @@ public final class DemoLauncher {
         // The server inherits this environment: OAUTH_JWT_* variables set by the user (e.g. a real Authorization
         // Server) win; otherwise the sample trusts the development issuer.
         Map<String, String> env = builder.environment();
-        boolean external = env.containsKey("OAUTH_JWT_JWKS_URI");
-        env.putIfAbsent("OAUTH_JWT_JWKS_URI", issuer.jwksUri());
-        env.putIfAbsent("OAUTH_JWT_ISSUER", issuer.issuer());
+        boolean external = env.containsKey("OAUTH_JWT_JWKS_URI") || env.containsKey("OAUTH_JWT_ISSUER")
+                || env.containsKey("OAUTH_JWT_PUBLIC_KEYS");
+        if (!external) {
+            env.put("OAUTH_JWT_ISSUER", issuer.issuer()); // the JWKS URL is discovered from its metadata
+        }
         env.putIfAbsent("OAUTH_JWT_AUDIENCE", "sample-api");
         env.putIfAbsent("OAUTH_JWT_REALM", "sample");
+        // RFC 9728: the demo serves /api/.well-known/oauth-protected-resource and names it in every challenge
+        env.putIfAbsent("OAUTH_JWT_RESOURCE", "http://localhost:" + port);
 
         System.out.println("[demo] development token issuer: " + issuer.issuer() + " (JWKS " + issuer.jwksUri() + ")");
         if (external) {
-            System.out.println("[demo] OAUTH_JWT_JWKS_URI is set: the sample trusts " + env.get("OAUTH_JWT_JWKS_URI")
-                    + " (issuer " + env.get("OAUTH_JWT_ISSUER") + "), not the development issuer");
+            System.out.println("[demo] OAUTH_JWT_* is set: the sample trusts the issuer " + env.get("OAUTH_JWT_ISSUER")
+                    + " (JWKS " + env.getOrDefault("OAUTH_JWT_JWKS_URI", "discovered or local") + "), not the development"
+                    + " issuer");
         }
         System.out.println("[demo] starting Payara Micro on http://localhost:" + port + " (log: " + log + ") ...");
         long started = System.nanoTime();

@@ -2,7 +2,7 @@ package dev.oauthjwt.jaxrs.internal.cache;
 
 import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.jose.EcdsaSignatures;
-import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.KeySet;
 import java.math.BigDecimal;
@@ -122,7 +122,7 @@ public final class ValidatedTokenCache<T> {
      * @param keyCache the application's keys, consulted for the presence of the verifying key
      * @return the token of a still-valid entry, or {@code null} (the token must be validated afresh)
      */
-    public T get(TokenDigest digest, JwksKeyCache keyCache) {
+    public T get(TokenDigest digest, KeySource keyCache) {
         Entry<T> entry = entries.get(digest);
         if (entry == null) {
             return null;

@@ -33,10 +33,17 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = new ArrayList<>();
 
-    public static final Setting<URI> JWKS_URI = add(Setting.required(OAuthJwtConfigKeys.JWKS_URI,
-            ValueType.HTTPS_URL, "JWKS endpoint of the Authorization Server; `https` (`http` on loopback only)"));
+    public static final Setting<Optional<URI>> JWKS_URI = add(Setting.optional(OAuthJwtConfigKeys.JWKS_URI,
+            ValueType.OPTIONAL_HTTPS_URL, null, "JWKS endpoint of the Authorization Server; `https` (`http` on "
+                    + "loopback only); when absent (and no `public-keys`), discovered from the issuer's metadata"));
+    public static final Setting<Optional<String>> PUBLIC_KEYS = add(Setting.optional(OAuthJwtConfigKeys.PUBLIC_KEYS,
+            ValueType.DOCUMENT, null, "local keys instead of a JWKS URL: JWKS or PEM public keys, inline or "
+                    + "`file:`/`classpath:`; exclusive with `jwks-uri`"));
     public static final Setting<String> ISSUER = add(Setting.required(OAuthJwtConfigKeys.ISSUER,
-            ValueType.TEXT, "expected `iss`, exact string match"));
+            ValueType.TEXT, "expected `iss`, exact string match; the base URL of discovery"));
+    public static final Setting<TokenProfile> PROFILE = add(Setting.optional(OAuthJwtConfigKeys.PROFILE,
+            ValueType.PROFILE, "oauth", "`rfc9068`: `typ` must be `at+jwt`, and `iss`, `exp`, `aud`, `sub`, "
+                    + "`client_id`, `iat`, `jti` are required"));
     public static final Setting<Set<String>> AUDIENCE = add(Setting.required(OAuthJwtConfigKeys.AUDIENCE,
             ValueType.NON_EMPTY_LIST, "accepted audiences, comma separated; `aud` must contain one"));
     public static final Setting<Set<JwsAlgorithm>> ALGORITHMS = add(Setting.optional(OAuthJwtConfigKeys.ALGORITHMS,
@@ -96,6 +103,9 @@ public final class Settings {
     public static final Setting<Integer> DPOP_REPLAY_CACHE_MAX_SIZE = add(Setting.integer(
             OAuthJwtConfigKeys.DPOP_REPLAY_CACHE_MAX_SIZE, 100_000, 1_000, 10_000_000,
             "DPoP proof ids remembered by the in-memory replay cache of each replica"));
+    public static final Setting<Optional<URI>> RESOURCE = add(Setting.optional(OAuthJwtConfigKeys.RESOURCE,
+            ValueType.OPTIONAL_HTTPS_URL, null, "RFC 9728 resource identifier: serves "
+                    + "`/.well-known/oauth-protected-resource…` and adds `resource_metadata` to challenges"));
 
     public static final Setting<Optional<String>> DECRYPTION_KEYS = add(Setting.optional(
             OAuthJwtConfigKeys.DECRYPTION_KEYS, ValueType.LOCATION, null,

@@ -2,10 +2,7 @@ package dev.oauthjwt.jaxrs.internal.config;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -22,21 +19,21 @@ final class ValueParsers {
     }
 
     static URI httpsUrl(String key, String value, Setting<URI> setting) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException(key, "is not a valid URI");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidConfigurationException(key, "must be an absolute https URL");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new InvalidConfigurationException(key,
-                    "must use https (plain http is accepted for loopback hosts only)");
-        }
-        return uri;
+        SecureUrls.Result checked = SecureUrls.check(value);
+        return checked.uri().orElseThrow(() -> new InvalidConfigurationException(key, checked.problem()));
+    }
+
+    static Optional<URI> optionalHttpsUrl(String key, String value, Setting<Optional<URI>> setting) {
+        return Optional.of(httpsUrl(key, value, null));
+    }
+
+    static Optional<String> document(String key, String value, Setting<Optional<String>> setting) {
+        return Optional.of(LocalDocuments.read(key, value));
+    }
+
+    static TokenProfile profile(String key, String value, Setting<TokenProfile> setting) {
+        return TokenProfile.named(value).orElseThrow(() ->
+                new InvalidConfigurationException(key, "must be oauth or rfc9068"));
     }
 
     static Optional<String> challengeText(String key, String value, Setting<Optional<String>> setting) {
@@ -166,21 +163,6 @@ final class ValueParsers {
     private static String itemName(Setting<?> setting) {
         String name = setting.name().substring(setting.name().lastIndexOf('.') + 1).replace('-', ' ');
         return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false; // never resolve names at deployment
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String sanitize(String s) {

@@ -25,6 +25,14 @@ public final class ValueType<T> {
 
     /** An absolute {@code https} URL ({@code http} on a loopback host only). */
     public static final ValueType<URI> HTTPS_URL = new ValueType<>("URL", ValueParsers::httpsUrl, null);
+    /** An optional absolute {@code https} URL ({@code http} on a loopback host only). */
+    public static final ValueType<Optional<URI>> OPTIONAL_HTTPS_URL =
+            new ValueType<>("URL", ValueParsers::optionalHttpsUrl, Optional.empty());
+    /** A document inline, or the {@code file:} or {@code classpath:} location it is read from at deployment. */
+    public static final ValueType<Optional<String>> DOCUMENT =
+            new ValueType<>("document or location", ValueParsers::document, Optional.empty());
+    /** A token profile: {@code oauth} or {@code rfc9068}. */
+    public static final ValueType<TokenProfile> PROFILE = new ValueType<>("name", ValueParsers::profile, null);
     /** Any non-empty string. */
     public static final ValueType<String> TEXT = new ValueType<>("string", (key, raw, s) -> raw, null);
     /** The name of a top-level claim. */

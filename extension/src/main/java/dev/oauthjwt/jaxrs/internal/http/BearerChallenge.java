@@ -15,8 +15,9 @@ import java.util.Set;
  * {@code DPoP} (RFC 9449 §7.1) the same plus {@code algs}. A 401 carries the challenge of every accepted scheme, the
  * error on the one of the scheme the request used (on {@code DPoP} for proof failures, or when it is the only one);
  * a 400 or 403 carries only the challenge with the error; a 503 none, but {@code Retry-After}. Every value is either
- * configuration checked at deployment or a fixed text of {@link Failure}, so the headers are always well formed. The
- * body repeats the error as a small JSON object.
+ * configuration checked at deployment or a fixed text of {@link Failure}, so the headers are always well formed. When
+ * {@code oauth.jwt.resource} is set, every challenge ends with {@code resource_metadata} (RFC 9728 §5.1). The body
+ * repeats the error as a small JSON object.
  */
 final class BearerChallenge {
 
@@ -29,12 +30,13 @@ final class BearerChallenge {
      * @param realm the realm, if configured
      * @param dpop whether DPoP is disabled, allowed or required
      * @param dpopAlgorithms the proof algorithms, space separated
+     * @param resourceMetadata the URL of the RFC 9728 metadata, if a resource is configured
      */
-    record Schemes(Optional<String> realm, DpopMode dpop, String dpopAlgorithms) {
+    record Schemes(Optional<String> realm, DpopMode dpop, String dpopAlgorithms, Optional<String> resourceMetadata) {
 
         /** Bearer only, as without DPoP. */
         static Schemes bearerOnly(Optional<String> realm) {
-            return new Schemes(realm, DpopMode.DISABLED, "");
+            return new Schemes(realm, DpopMode.DISABLED, "", Optional.empty());
         }
     }
 
@@ -69,11 +71,11 @@ final class BearerChallenge {
         boolean both = failure.status() == 401;
         if (bearerAccepted && (both || !errorOnDpop)) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge("Bearer", null, errorOnDpop ? null : failure,
-                    schemes.realm(), requiredScopes));
+                    schemes.realm(), requiredScopes, schemes.resourceMetadata()));
         }
         if (dpopAccepted && (both || errorOnDpop)) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge("DPoP", schemes.dpopAlgorithms(),
-                    errorOnDpop ? failure : null, schemes.realm(), requiredScopes));
+                    errorOnDpop ? failure : null, schemes.realm(), requiredScopes, schemes.resourceMetadata()));
         }
         if (failure == Failure.DPOP_NONCE_REQUIRED && nonce != null) {
             response.header("DPoP-Nonce", nonce);
@@ -96,12 +98,12 @@ final class BearerChallenge {
     }
 
     static String challenge(Failure failure, Optional<String> realm, Set<String> requiredScopes) {
-        return challenge("Bearer", null, failure, realm, requiredScopes);
+        return challenge("Bearer", null, failure, realm, requiredScopes, Optional.empty());
     }
 
     /** @param failure the error to carry, or {@code null} for a bare challenge */
     private static String challenge(String scheme, String algs, Failure failure, Optional<String> realm,
-            Set<String> requiredScopes) {
+            Set<String> requiredScopes, Optional<String> resourceMetadata) {
         StringBuilder header = new StringBuilder(scheme);
         String separator = " ";
         if (realm.isPresent()) {
@@ -118,6 +120,10 @@ final class BearerChallenge {
             if (failure.status() == 403 && !requiredScopes.isEmpty()) {
                 header.append(", scope=\"").append(String.join(" ", requiredScopes)).append('"');
             }
+            separator = ", ";
+        }
+        if (resourceMetadata.isPresent()) {
+            header.append(separator).append("resource_metadata=\"").append(resourceMetadata.get()).append('"');
         }
         return header.toString();
     }

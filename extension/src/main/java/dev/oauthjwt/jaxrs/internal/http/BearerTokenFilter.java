@@ -44,8 +44,10 @@ final class BearerTokenFilter implements ContainerRequestFilter {
         if (rules == null) {
             rules = endpointRules.withGlobal(rt.validator().config());
             effectiveRules = rules;
+            // the application's base path is the same for every request: the metadata URL is built once
             schemes = new BearerChallenge.Schemes(rt.validator().config().realm(), rt.senderConstraints().dpopMode(),
-                    rt.senderConstraints().algorithmNames());
+                    rt.senderConstraints().algorithmNames(),
+                    rt.validator().config().resourceMetadataUrl(request.getUriInfo().getBaseUri().getRawPath()));
         }
         SenderConstraints binding = rt.senderConstraints();
         boolean dpopScheme = false;

@@ -40,6 +40,9 @@ public class SecuredFeature implements DynamicFeature {
     Instance<AccessTokenHolder> holder;
 
     @Inject
+    Instance<SecuredScopes> securedScopes;
+
+    @Inject
     Instance<AuditLog> audit;
 
     private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
@@ -60,6 +63,10 @@ public class SecuredFeature implements DynamicFeature {
                 ServletClientAddress.lookup());
     }
 
+    private SecuredScopes registry() {
+        return securedScopes != null ? securedScopes.get() : CDI.current().select(SecuredScopes.class).get();
+    }
+
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Method method = resourceInfo.getResourceMethod();
@@ -73,8 +80,9 @@ public class SecuredFeature implements DynamicFeature {
         } else {
             String where = resourceClass.getName() + "#" + method.getName();
             RoleRule roles = RoleAnnotations.resolve(resourceClass, method, where);
-            context.register(new BearerTokenFilter(EndpointRules.of(secured, roles, where), where, runtime),
-                    Priorities.AUTHENTICATION);
+            EndpointRules rules = EndpointRules.of(secured, roles, where);
+            registry().addAll(rules.scopes());
+            context.register(new BearerTokenFilter(rules, where, runtime), Priorities.AUTHENTICATION);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.oauthjwt.jaxrs.internal.jose.EcPoints;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.jose.StrictJson;
 import java.math.BigInteger;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,24 @@ final class JwkSetParser {
             }
         } catch (Exception unusable) {
             // skipped, as RFC 7517 §5 asks for members that are not understood
+        }
+        return null;
+    }
+
+    /**
+     * The admission rules of a JWK applied to a key that came without one (a PEM public key).
+     *
+     * @return the key, or {@code null} when it is not admitted
+     */
+    static VerificationKey admit(java.security.PublicKey key) {
+        if (key instanceof RSAPublicKey rsa && isSound(rsa)) {
+            return new VerificationKey(null, null, null, rsa);
+        }
+        if (key instanceof ECPublicKey ec) {
+            String curve = org.jose4j.keys.EllipticCurves.getName(ec.getParams().getCurve());
+            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && EcPoints.isOnCurve(ec)) {
+                return new VerificationKey(null, null, curve, ec);
+            }
         }
         return null;
     }

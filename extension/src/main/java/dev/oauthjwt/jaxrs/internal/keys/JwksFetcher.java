@@ -19,13 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Downloads the JWKS document with the JDK {@link HttpClient}: one GET, no redirects followed, no content coding
- * accepted, the body capped at {@link #MAX_BODY_BYTES}, and the whole exchange (connect, headers, body) bounded by one
- * total deadline. A stalled, trickling, huge or redirecting server costs at most the deadline.
+ * Downloads the JWKS document (and, for discovery, the issuer's metadata) with the JDK {@link HttpClient}: one GET,
+ * no redirects followed, no content coding accepted, the body capped at {@link #MAX_BODY_BYTES}, and the whole
+ * exchange (connect, headers, body) bounded by one total deadline. A stalled, trickling, huge or redirecting server
+ * costs at most the deadline.
  */
-public final class JwksFetcher {
+public final class JwksFetcher implements JwksSource {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final String JWKS_TYPES = "application/jwk-set+json, application/json";
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,12})");
 
     /** A downloaded JWKS document and its cache lifetime from {@code Cache-Control}, if the server gave one. */
@@ -46,12 +48,31 @@ public final class JwksFetcher {
                 .build();
     }
 
-    /** @return the document; completes exceptionally on any failure, at the latest when the deadline passes */
-    CompletableFuture<Document> fetch() {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    /**
+     * @param timeout the total deadline of one download
+     * @param executor the threads of the HTTP client
+     * @return a fetcher for documents whose URL is only known later ({@link #fetch(URI, String)})
+     */
+    static JwksFetcher withoutUri(Duration timeout, Executor executor) {
+        return new JwksFetcher(null, timeout, executor);
+    }
+
+    /** @return the JWKS document of the configured URL */
+    @Override
+    public CompletableFuture<Document> fetch() {
+        return fetch(uri, JWKS_TYPES);
+    }
+
+    /**
+     * @param target the document's URL
+     * @param accept the {@code Accept} header
+     * @return the document; completes exceptionally on any failure, at the latest when the deadline passes
+     */
+    CompletableFuture<Document> fetch(URI target, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .GET()
                 .timeout(timeout)
-                .header("Accept", "application/jwk-set+json, application/json")
+                .header("Accept", accept)
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::cappedBody);
         CompletableFuture<Document> result = exchange

@@ -1,6 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import java.net.URI;
 import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
 import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,20 +29,11 @@ import java.util.logging.Logger;
  * </ul>
  * Every fetch outcome goes to the {@link Telemetry} and into the {@link KeysState} the readiness check reads.
  */
-public final class JwksKeyCache {
+public final class JwksKeyCache implements KeySource {
 
     private static final Logger LOG = Logger.getLogger(JwksKeyCache.class.getName());
 
-    /** What a lookup found. */
-    public enum Status { FOUND, UNKNOWN, UNAVAILABLE }
-
-    /** The outcome of a lookup: the candidate keys (at most two) when found, and the key set they come from. */
-    public record Lookup(Status status, List<VerificationKey> keys, KeySet keySet) {
-        static final Lookup UNKNOWN = new Lookup(Status.UNKNOWN, List.of(), null);
-        static final Lookup UNAVAILABLE = new Lookup(Status.UNAVAILABLE, List.of(), null);
-    }
-
-    private final JwksFetcher fetcher;
+    private final JwksSource fetcher;
     private final Clock clock;
     private final Duration refreshInterval;
     private final Duration cooldown;
@@ -52,13 +46,13 @@ public final class JwksKeyCache {
     private Instant lastFetchStart;
     private CompletableFuture<KeySet> inFlight;
 
-    public JwksKeyCache(JwksFetcher fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
+    JwksKeyCache(JwksSource fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
             Duration staleIfError, Duration timeout) {
         this(fetcher, clock, refreshInterval, cooldown, staleIfError, timeout, Telemetry.NONE);
     }
 
     /** As above, reporting every fetch outcome to {@code telemetry}. */
-    public JwksKeyCache(JwksFetcher fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
+    public JwksKeyCache(JwksSource fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
             Duration staleIfError, Duration timeout, Telemetry telemetry) {
         this.history = new FetchHistory(telemetry);
         this.fetcher = fetcher;
@@ -70,10 +64,45 @@ public final class JwksKeyCache {
     }
 
     /**
+     * @param jwksUri the configured JWKS URL
+     * @param config the refresh, cooldown, deadline and stale-if-error settings
+     * @param clock the clock
+     * @param executor the threads of the HTTP client
+     * @param telemetry where fetch outcomes are reported
+     * @return the cache of the keys at {@code jwksUri}
+     */
+    public static JwksKeyCache of(URI jwksUri, OAuthJwtConfig config, Clock clock, Executor executor,
+            Telemetry telemetry) {
+        return new JwksKeyCache(new JwksFetcher(jwksUri, config.jwksTimeout(), executor), clock, config, telemetry);
+    }
+
+    /**
+     * @param issuer the issuer whose metadata names the JWKS URL
+     * @param config the refresh, cooldown, deadline and stale-if-error settings
+     * @param clock the clock
+     * @param executor the threads of the HTTP client
+     * @param telemetry where fetch outcomes are reported
+     * @return the cache of the keys at the JWKS URL of the issuer's metadata
+     */
+    public static JwksKeyCache discovering(String issuer, OAuthJwtConfig config, Clock clock, Executor executor,
+            Telemetry telemetry) {
+        JwksFetcher http = JwksFetcher.withoutUri(config.jwksTimeout(), executor);
+        DiscoveredJwks source = new DiscoveredJwks(issuer, http, clock,
+                config.jwksRefreshInterval().plus(config.jwksStaleIfError()), config.jwksTimeout());
+        return new JwksKeyCache(source, clock, config, telemetry);
+    }
+
+    private JwksKeyCache(JwksSource source, Clock clock, OAuthJwtConfig config, Telemetry telemetry) {
+        this(source, clock, config.jwksRefreshInterval(), config.jwksMinRefreshInterval(), config.jwksStaleIfError(),
+                config.jwksTimeout(), telemetry);
+    }
+
+    /**
      * @param kid the token's {@code kid}, or {@code null}
      * @param alg the token's (allowed) algorithm
      * @return the keys that fit, or why there are none
      */
+    @Override
     public Lookup lookup(String kid, JwsAlgorithm alg) {
         Instant now = clock.instant();
         KeySet current = usable(keys, now);
@@ -116,6 +145,7 @@ public final class JwksKeyCache {
      *
      * @return the usable key set, or {@code null} when none is (the caller must then validate afresh)
      */
+    @Override
     public KeySet currentKeys() {
         Instant now = clock.instant();
         KeySet current = usable(keys, now);
@@ -129,6 +159,7 @@ public final class JwksKeyCache {
      * Starts a background fetch when no usable keys are held and the cooldown allows one, without waiting for it:
      * deployment-time prefetch, and readiness probes of an application that has had no request yet.
      */
+    @Override
     public void fetchIfMissing() {
         Instant now = clock.instant();
         if (usable(keys, now) == null) {
@@ -137,6 +168,7 @@ public final class JwksKeyCache {
     }
 
     /** @return a snapshot of the keys and of the fetches, for the readiness check */
+    @Override
     public synchronized KeysState state() {
         Instant now = clock.instant();
         KeySet usable = usable(keys, now);
@@ -144,6 +176,7 @@ public final class JwksKeyCache {
     }
 
     /** @return seconds until the next fetch may start, at least 1: the {@code Retry-After} of a 503 */
+    @Override
     public long retryAfterSeconds() {
         synchronized (this) {
             if (lastFetchStart == null) {

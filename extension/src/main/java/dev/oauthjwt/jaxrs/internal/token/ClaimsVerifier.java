@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs.internal.token;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.TokenProfile;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,9 +16,13 @@ import java.util.Map;
  * exactly: it never rounds toward validity), {@code exp} and {@code iat} required, {@code iat} and {@code nbf} not in
  * the future, exact {@code iss}, {@code aud} with string elements only, a non-empty principal claim, required claims
  * present, non-null and non-empty, {@code scope} a string and {@code scp} a string or an array of strings. A token may
- * not live longer than the configured maximum. Every time check allows the configured clock skew and nothing more.
+ * not live longer than the configured maximum. Under the RFC 9068 profile {@code aud} is required and {@code sub},
+ * {@code client_id} and {@code jti} must be non-empty strings (§2.2). Every time check allows the configured clock skew and nothing more.
  */
 final class ClaimsVerifier {
+
+    /** The string claims RFC 9068 §2.2 requires beyond those required of every token. */
+    private static final List<String> RFC9068_STRING_CLAIMS = List.of("sub", "client_id", "jti");
 
     /** Later NumericDates are refused as invalid rather than read as "never expires". */
     private static final BigDecimal LATEST_DATE = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -74,7 +79,21 @@ final class ClaimsVerifier {
             throw reject(claims.get("iss") instanceof String || !claims.containsKey("iss")
                     ? Failure.WRONG_ISSUER : Failure.INVALID_CLAIM);
         }
+        if (config.profile() == TokenProfile.RFC9068 && !claims.containsKey("aud")) {
+            throw reject(Failure.MISSING_CLAIM);
+        }
         verifyAudience(claims.get("aud"));
+        if (config.profile() == TokenProfile.RFC9068) {
+            for (String required : RFC9068_STRING_CLAIMS) {
+                Object value = claims.get(required);
+                if (value == null || "".equals(value)) {
+                    throw reject(Failure.MISSING_CLAIM);
+                }
+                if (!(value instanceof String)) {
+                    throw reject(Failure.INVALID_CLAIM);
+                }
+            }
+        }
         if (!(claims.get(config.principalClaim()) instanceof String name) || name.isEmpty()) {
             throw reject(Failure.MISSING_CLAIM);
         }

@@ -10,7 +10,7 @@ import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
 import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
-import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.KeysState;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * Verifies one access token, in this order: strict compact-serialization parsing ({@link CompactJws}); the JOSE
- * header ({@link HeaderPolicy}); key selection from the JWKS by {@code kid} and algorithm; the exact ECDSA signature
+ * header ({@link HeaderPolicy}); key selection by {@code kid} and algorithm (JWKS or local keys); the exact ECDSA signature
  * length of RFC 7518 §3.4 (the library also accepts shorter spellings); the signature and the library's claim checks
  * ({@link SignatureVerifier}: smallrye-jwt with the key given explicitly); then {@link ClaimsVerifier}.
  *
@@ -43,7 +43,7 @@ public final class TokenValidator implements AutoCloseable {
     private static final AtomicBoolean UNEXPECTED_LOGGED = new AtomicBoolean();
 
     private final OAuthJwtConfig config;
-    private final JwksKeyCache keyCache;
+    private final KeySource keyCache;
     private final HeaderPolicy headerPolicy;
     private final ClaimsVerifier claimsVerifier;
     private final RolesReader rolesReader;
@@ -60,7 +60,7 @@ public final class TokenValidator implements AutoCloseable {
      * @param clock the clock for time claims and cache freshness
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      */
-    public TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Clock clock, Runnable onClose) {
+    public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Clock clock, Runnable onClose) {
         this(config, keyCache, Optional.empty(), Optional.empty(), clock, onClose, Telemetry.NONE);
     }
 
@@ -73,14 +73,14 @@ public final class TokenValidator implements AutoCloseable {
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      * @param telemetry where validation times and token-cache hits are reported
      */
-    public TokenValidator(OAuthJwtConfig config, JwksKeyCache keyCache, Optional<JweDecryptor> decryptor,
+    public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Optional<JweDecryptor> decryptor,
             Optional<Introspector> introspector, Clock clock, Runnable onClose, Telemetry telemetry) {
         this.telemetry = telemetry;
         this.config = config;
         this.decryptor = decryptor.orElse(null);
         this.introspector = introspector.orElse(null);
         this.keyCache = keyCache;
-        this.headerPolicy = new HeaderPolicy(config.algorithms());
+        this.headerPolicy = new HeaderPolicy(config.algorithms(), config.profile());
         this.claimsVerifier = new ClaimsVerifier(config, clock);
         this.rolesReader = new RolesReader(config.rolesClaims());
         this.signatureVerifier = new SignatureVerifier(config, claimsVerifier);
@@ -191,11 +191,11 @@ public final class TokenValidator implements AutoCloseable {
         CompactJws jws = CompactJws.parse(token);
         HeaderPolicy.Checked header = headerPolicy.check(jws.header());
         JwsAlgorithm alg = header.alg();
-        JwksKeyCache.Lookup lookup = keyCache.lookup(header.kid(), alg);
-        if (lookup.status() == JwksKeyCache.Status.UNAVAILABLE) {
+        KeySource.Lookup lookup = keyCache.lookup(header.kid(), alg);
+        if (lookup.status() == KeySource.Status.UNAVAILABLE) {
             throw new TokenRejectedException(Failure.KEYS_UNAVAILABLE);
         }
-        if (lookup.status() == JwksKeyCache.Status.UNKNOWN) {
+        if (lookup.status() == KeySource.Status.UNKNOWN) {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }
         if (alg.signatureLength() >= 0 && jws.signature().length != alg.signatureLength()) {
