@@ -39,7 +39,8 @@ public final class BenchmarkFixture implements AutoCloseable {
 
     /** A typical access token: about 20 minutes to live, issuer, audience, subject, jti, client, scopes, groups. */
     private static String typicalToken(TestKeys key) {
-        return Tokens.valid(key).expiresIn(1200)
+        return Tokens.valid(key)
+                .expiresIn(1200)
                 .claim("role", null)
                 .claim("jti", "3f1c2a9e-7b1d-4c55-9a0e-5d2b8f6a1c11")
                 .claim("client_id", "sample-client")
@@ -60,8 +61,11 @@ public final class BenchmarkFixture implements AutoCloseable {
                 "oauth.jwt.issuer", ISSUER,
                 "oauth.jwt.audience", AUDIENCE,
                 "oauth.jwt.cache.max-size", cacheSize);
-        TokenValidator validator = OAuthJwtProducer.create(OAuthJwtConfig.from(new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(values, "benchmark", 500)).build()), Clock.systemUTC());
+        TokenValidator validator = OAuthJwtProducer.create(
+                OAuthJwtConfig.from(new SmallRyeConfigBuilder()
+                        .withSources(new PropertiesConfigSource(values, "benchmark", 500))
+                        .build()),
+                Clock.systemUTC());
         validator.validate(rsaToken);
         validator.validate(ecToken);
         return validator;

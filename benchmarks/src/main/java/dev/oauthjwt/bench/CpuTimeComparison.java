@@ -34,8 +34,7 @@ public final class CpuTimeComparison {
 
     private static volatile Object sink;
 
-    private CpuTimeComparison() {
-    }
+    private CpuTimeComparison() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
@@ -56,8 +55,8 @@ public final class CpuTimeComparison {
         }
     }
 
-    private static Map<String, Callable<Object>> variants(BenchmarkFixture keys, TokenValidator uncached,
-            TokenValidator cached) throws Exception {
+    private static Map<String, Callable<Object>> variants(
+            BenchmarkFixture keys, TokenValidator uncached, TokenValidator cached) throws Exception {
         DefaultJWTParser smallrye = keys.smallryeParser();
         PublicKey rsaKey = keys.rsa.pair().getPublic();
         PublicKey ecKey = keys.ec.pair().getPublic();
@@ -68,10 +67,10 @@ public final class CpuTimeComparison {
         byte[] ecInput = JcaFloor.signingInput(keys.ecToken);
         byte[] ecSig = JcaFloor.signature(keys.ecToken);
         Map<String, Object> parsedClaims = CompactJws.parse(keys.rsaToken).claims();
-        String payloadJson = new String(Base64.getUrlDecoder().decode(keys.rsaToken.split("\\.")[1]),
-                StandardCharsets.UTF_8);
-        ValidatedTokenCache<VerifiedToken> digests = new ValidatedTokenCache<>(10_000, Duration.ofMinutes(5),
-                Clock.systemUTC());
+        String payloadJson =
+                new String(Base64.getUrlDecoder().decode(keys.rsaToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        ValidatedTokenCache<VerifiedToken> digests =
+                new ValidatedTokenCache<>(10_000, Duration.ofMinutes(5), Clock.systemUTC());
 
         Map<String, Callable<Object>> variants = new LinkedHashMap<>();
         variants.put("floorRs256", () -> JcaFloor.verify(rsa, rsaKey, rsaInput, rsaSig));
@@ -93,10 +92,13 @@ public final class CpuTimeComparison {
             jws.setKey(rsaKey);
             return jws.verifySignature();
         });
-        variants.put("phase.floorRs256NewSignature", () -> JcaFloor.verify(Signature.getInstance("SHA256withRSA"),
-                rsaKey, rsaInput, rsaSig));
-        variants.put("phase.jose4jB64Decode", () -> org.jose4j.base64url.Base64Url.decode(
-                keys.rsaToken.substring(keys.rsaToken.lastIndexOf('.') + 1)));
+        variants.put(
+                "phase.floorRs256NewSignature",
+                () -> JcaFloor.verify(Signature.getInstance("SHA256withRSA"), rsaKey, rsaInput, rsaSig));
+        variants.put(
+                "phase.jose4jB64Decode",
+                () -> org.jose4j.base64url.Base64Url.decode(
+                        keys.rsaToken.substring(keys.rsaToken.lastIndexOf('.') + 1)));
         return variants;
     }
 
@@ -108,7 +110,8 @@ public final class CpuTimeComparison {
         variants.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
         for (int round = 0; round < rounds + 2; round++) {
             for (Map.Entry<String, Callable<Object>> variant : variants.entrySet()) {
-                int ops = variant.getKey().contains("Es256") && !variant.getKey().startsWith("cached") ? 300 : 2000;
+                int ops =
+                        variant.getKey().contains("Es256") && !variant.getKey().startsWith("cached") ? 300 : 2000;
                 long start = threads.getCurrentThreadCpuTime();
                 for (int i = 0; i < ops; i++) {
                     sink = variant.getValue().call();

@@ -26,8 +26,7 @@ import java.util.UUID;
  */
 public final class FakeAuthorizationServer {
 
-    private FakeAuthorizationServer() {
-    }
+    private FakeAuthorizationServer() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -43,7 +42,8 @@ public final class FakeAuthorizationServer {
         });
         String issuer = "http://127.0.0.1:" + server.port();
 
-        Tokens token = Tokens.valid(key).expiresIn(3600)
+        Tokens token = Tokens.valid(key)
+                .expiresIn(3600)
                 .claim("iss", issuer)
                 .claim("sub", "bench-user")
                 .claim("aud", "sample-api")

@@ -9,8 +9,7 @@ import java.util.Base64;
 /** The floor no validator can go below: the JCA signature check of a token's signing input alone. */
 final class JcaFloor {
 
-    private JcaFloor() {
-    }
+    private JcaFloor() {}
 
     static boolean verify(Signature signature, PublicKey key, byte[] input, byte[] sig)
             throws GeneralSecurityException {

@@ -14,7 +14,9 @@ class CachedTokenEndpointTest extends SecuredApiTestBase {
         String readWrite = Tokens.valid(key).sign(); // scope "read write", role=admin
         for (int i = 0; i < 3; i++) {
             assertThat(getWithToken("/api/scope", readWrite).statusCode()).isEqualTo(200);
-            assertThat(getWithToken("/api/scopes", readWrite).statusCode()).as("lacks admin scope").isEqualTo(403);
+            assertThat(getWithToken("/api/scopes", readWrite).statusCode())
+                    .as("lacks admin scope")
+                    .isEqualTo(403);
             assertThat(getWithToken("/api/claim", readWrite).statusCode()).isEqualTo(200);
         }
     }

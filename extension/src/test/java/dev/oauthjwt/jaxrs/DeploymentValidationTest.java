@@ -1,11 +1,11 @@
 package dev.oauthjwt.jaxrs;
 
-import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
-import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
-import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import dev.oauthjwt.jaxrs.internal.mpjwt.MicroProfileJwtProducer;
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.jaxrs.undeployable.ClaimBeans;
@@ -26,16 +26,28 @@ class DeploymentValidationTest {
 
     @Test
     void failsTheDeploymentWhenAnAlgorithmIsUnsafe() {
-        TestConfig.install(Map.of("oauth.jwt.jwks-uri", "https://as.example.test/jwks", "oauth.jwt.audience", "api",
-                "oauth.jwt.issuer", "https://as.example.test", "oauth.jwt.algorithms", "RS256,HS256"));
+        TestConfig.install(Map.of(
+                "oauth.jwt.jwks-uri",
+                "https://as.example.test/jwks",
+                "oauth.jwt.audience",
+                "api",
+                "oauth.jwt.issuer",
+                "https://as.example.test",
+                "oauth.jwt.algorithms",
+                "RS256,HS256"));
         assertThatThrownBy(DeploymentValidationTest::boot)
                 .hasStackTraceContaining("oauth.jwt.algorithms contains 'HS256'");
     }
 
     @Test
     void failsTheDeploymentWhenALocalPublicKeyIsNotAdmitted() {
-        TestConfig.install(Map.of("oauth.jwt.audience", "api", "oauth.jwt.issuer", "https://as.example.test",
-                "oauth.jwt.public-keys", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
+        TestConfig.install(Map.of(
+                "oauth.jwt.audience",
+                "api",
+                "oauth.jwt.issuer",
+                "https://as.example.test",
+                "oauth.jwt.public-keys",
+                "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
         assertThatThrownBy(() -> boot())
                 .hasStackTraceContaining("oauth.jwt.public-keys holds a PEM block that is not an RSA or EC public key");
     }
@@ -68,8 +80,13 @@ class DeploymentValidationTest {
         boot(ClaimBeans.LazyClaimsInApplicationScope.class);
     }
 
-    private static final Map<String, String> VALID = Map.of("oauth.jwt.jwks-uri", "https://as.example.test/jwks",
-            "oauth.jwt.audience", "api", "oauth.jwt.issuer", "https://as.example.test");
+    private static final Map<String, String> VALID = Map.of(
+            "oauth.jwt.jwks-uri",
+            "https://as.example.test/jwks",
+            "oauth.jwt.audience",
+            "api",
+            "oauth.jwt.issuer",
+            "https://as.example.test");
 
     private static void boot(Class<?>... beans) {
         try (SeContainer container = SeContainerInitializer.newInstance()

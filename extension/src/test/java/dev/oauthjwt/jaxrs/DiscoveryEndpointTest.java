@@ -2,8 +2,8 @@ package dev.oauthjwt.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -34,12 +34,16 @@ class DiscoveryEndpointTest extends SecuredApiTestBase {
         assertThat(down.headers().firstValue("Retry-After")).isPresent();
         assertThat(jwks.requestCount()).isZero();
 
-        var metadata = jwks.stub().document(OPENID, "application/json",
-                "{\"issuer\":\"" + base(jwks) + "\",\"jwks_uri\":\"" + jwks.uri() + "\"}");
+        var metadata = jwks.stub()
+                .document(
+                        OPENID,
+                        "application/json",
+                        "{\"issuer\":\"" + base(jwks) + "\",\"jwks_uri\":\"" + jwks.uri() + "\"}");
         Thread.sleep(1_100);
         assertThat(getWithToken("/api/data", token).statusCode()).isEqualTo(200);
         assertThat(getWithToken("/api/data", Tokens.valid(key).sign()).statusCode())
-                .as("a token of the issuer of the default test configuration is another issuer's").isEqualTo(401);
+                .as("a token of the issuer of the default test configuration is another issuer's")
+                .isEqualTo(401);
         assertThat(metadata.requestCount()).isEqualTo(1);
     }
 }

@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
 import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.testsupport.StubEndpoint;
-import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
 import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -32,8 +32,9 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
         long start = System.nanoTime();
         HttpResponse<String> first = getWithToken("/api/data", token);
         assertThat(first.statusCode()).isEqualTo(503);
-        assertThat(first.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3L));
+        assertThat(first.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3L));
         assertThat(first.headers().allValues("WWW-Authenticate")).isEmpty();
         for (int i = 0; i < 20; i++) {
             assertThat(getWithToken("/api/data", token).statusCode()).isEqualTo(503);
@@ -53,7 +54,8 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
         StubEndpoint stalled = jwks.delay(3_000);
         try {
             long start = System.nanoTime();
-            HttpResponse<String> response = getWithToken("/api/data", Tokens.valid(key).header("kid", "new").sign());
+            HttpResponse<String> response = getWithToken(
+                    "/api/data", Tokens.valid(key).header("kid", "new").sign());
             assertThat(response.statusCode()).isIn(401, 503);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         } finally {

@@ -35,12 +35,17 @@ class OperationsEndpointTest extends SecuredApiTestBase {
         long scope = requests("insufficient_scope");
         long open = METRICS.count("oauth.jwt.validation{}");
 
-        assertThat(getWithToken("/api/data", Tokens.valid(key).sign()).statusCode()).isEqualTo(200);
+        assertThat(getWithToken("/api/data", Tokens.valid(key).sign()).statusCode())
+                .isEqualTo(200);
         long now = System.currentTimeMillis() / 1000;
-        String expiredToken = Tokens.valid(key).claim("iat", now - 600).claim("exp", now - 300).sign();
+        String expiredToken = Tokens.valid(key)
+                .claim("iat", now - 600)
+                .claim("exp", now - 300)
+                .sign();
         assertThat(getWithToken("/api/data", expiredToken).statusCode()).isEqualTo(401);
         assertThat(get("/api/data").statusCode()).isEqualTo(401);
-        assertThat(getWithToken("/api/scopes", Tokens.valid(key).sign()).statusCode()).isEqualTo(403);
+        assertThat(getWithToken("/api/scopes", Tokens.valid(key).sign()).statusCode())
+                .isEqualTo(403);
         assertThat(get("/api/public").statusCode()).isEqualTo(200); // not secured: not counted
 
         assertThat(requests("accepted")).isEqualTo(accepted + 1);
@@ -64,15 +69,17 @@ class OperationsEndpointTest extends SecuredApiTestBase {
 
     @Test
     void I3_auditLinesNameTheResourceMethodAndReason_neverTheToken() {
-        String wrongAudience = Tokens.valid(key).claim("aud", "other").claim("jti", "j-77").sign();
+        String wrongAudience =
+                Tokens.valid(key).claim("aud", "other").claim("jti", "j-77").sign();
         String garbage = "eyJhbGciOiJSUzI1NiJ9.not-a-token";
         try (LogCapture audit = new LogCapture(AuditLog.LOGGER_NAME, Level.INFO)) {
             assertThat(getWithToken("/api/data", wrongAudience).statusCode()).isEqualTo(401);
             assertThat(getWithToken("/api/data", garbage).statusCode()).isEqualTo(401);
-            assertThat(audit.messages()).containsExactly(
-                    "refused reason=WRONG_AUDIENCE status=401 endpoint=dev.oauthjwt.jaxrs.api.TestApi#data client=-"
-                            + " kid=\"k1\" iss=\"" + Tokens.ISSUER + "\" sub=\"alice\" jti=\"j-77\"",
-                    "refused reason=MALFORMED_TOKEN status=401 endpoint=dev.oauthjwt.jaxrs.api.TestApi#data client=-");
+            assertThat(audit.messages())
+                    .containsExactly(
+                            "refused reason=WRONG_AUDIENCE status=401 endpoint=dev.oauthjwt.jaxrs.api.TestApi#data client=-"
+                                    + " kid=\"k1\" iss=\"" + Tokens.ISSUER + "\" sub=\"alice\" jti=\"j-77\"",
+                            "refused reason=MALFORMED_TOKEN status=401 endpoint=dev.oauthjwt.jaxrs.api.TestApi#data client=-");
             assertThat(String.join("\n", audit.messages()))
                     .doesNotContain(wrongAudience.split("\\.")[2], "not-a-token");
         }
@@ -80,8 +87,11 @@ class OperationsEndpointTest extends SecuredApiTestBase {
 
     @Test
     void readinessCheckIsABeanWhenTheHealthApiIsPresent() {
-        assertThat(getWithToken("/api/data", Tokens.valid(key).sign()).statusCode()).isEqualTo(200);
-        HealthCheck check = CDI.current().select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
+        assertThat(getWithToken("/api/data", Tokens.valid(key).sign()).statusCode())
+                .isEqualTo(200);
+        HealthCheck check = CDI.current()
+                .select(HealthCheck.class, Readiness.Literal.INSTANCE)
+                .get();
         HealthCheckResponse response = check.call();
         assertThat(response.getName()).isEqualTo("oauth-jwt");
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);

@@ -26,8 +26,9 @@ final class IntrospectionEndpoint implements AutoCloseable {
 
     IntrospectionEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        String expected = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         server.createContext("/introspect", exchange -> {
             calls.incrementAndGet();
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -25,8 +25,13 @@ final class KeycloakServers implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Servers.Kind kind = Servers.kindOf(context);
         KeycloakServer keycloak = Keycloak.get(context);
-        return OncePerRun.get(context, KeycloakServers.class, kind, kind + " for Keycloak",
-                () -> kind.launcher("-keycloak", environment(keycloak)), ManagedServer::boot);
+        return OncePerRun.get(
+                context,
+                KeycloakServers.class,
+                kind,
+                kind + " for Keycloak",
+                () -> kind.launcher("-keycloak", environment(keycloak)),
+                ManagedServer::boot);
     }
 
     /** The oauth.jwt.* configuration pointing at Keycloak by discovery only: no jwks-uri (JWKS timeout 5 s). */

@@ -1,5 +1,8 @@
 package dev.oauthjwt.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
@@ -8,14 +11,10 @@ import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -91,8 +90,11 @@ class KeycloakTokenValidatorIT {
         Config config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "keycloak-introspection", 100))
                 .build();
-        TokenValidator introspecting = OAuthJwtProducer.create(OAuthJwtConfig.from(config), Optional.empty(),
-                IntrospectionConfig.from(new ConfigReader(config)), Clock.systemUTC());
+        TokenValidator introspecting = OAuthJwtProducer.create(
+                OAuthJwtConfig.from(config),
+                Optional.empty(),
+                IntrospectionConfig.from(new ConfigReader(config)),
+                Clock.systemUTC());
         try {
             String token = keycloak.clientCredentialsToken("sample-client", null);
             VerifiedToken active = introspecting.validate(token);
@@ -102,9 +104,11 @@ class KeycloakTokenValidatorIT {
             keycloak.revoke("sample-client", token);
 
             assertThatThrownBy(() -> introspecting.validate(token))
-                    .isInstanceOfSatisfying(TokenRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            TokenRejectedException.class,
                             e -> assertThat(e.failure()).isEqualTo(Failure.INVALID_TOKEN));
-            assertThat(validator.validate(token).getName()).as("a local check cannot see the revocation")
+            assertThat(validator.validate(token).getName())
+                    .as("a local check cannot see the revocation")
                     .isEqualTo(active.getName());
         } finally {
             introspecting.close();
@@ -142,7 +146,8 @@ class KeycloakTokenValidatorIT {
 
         assertThat(KeycloakServer.claims(token)).containsEntry("aud", "other-api");
         assertThatThrownBy(() -> validator.validate(token))
-                .isInstanceOfSatisfying(TokenRejectedException.class,
+                .isInstanceOfSatisfying(
+                        TokenRejectedException.class,
                         e -> assertThat(e.failure()).isEqualTo(Failure.WRONG_AUDIENCE));
     }
 
@@ -151,13 +156,15 @@ class KeycloakTokenValidatorIT {
         String encKid = keycloak.publishedKeys().stream()
                 .filter(k -> "enc".equals(k.get("use")))
                 .map(k -> (String) k.get("kid"))
-                .findFirst().orElseThrow(() -> new AssertionError("Keycloak publishes no use=enc key"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Keycloak publishes no use=enc key"));
         String token = keycloak.clientCredentialsToken("sample-client", null);
         Map<String, Object> header = new LinkedHashMap<>(KeycloakServer.header(token));
         header.put("kid", encKid);
 
         assertThatThrownBy(() -> validator.validate(KeycloakServer.withHeader(token, header)))
-                .isInstanceOfSatisfying(TokenRejectedException.class,
+                .isInstanceOfSatisfying(
+                        TokenRejectedException.class,
                         e -> assertThat(e.failure()).isEqualTo(Failure.UNVERIFIABLE));
     }
 }

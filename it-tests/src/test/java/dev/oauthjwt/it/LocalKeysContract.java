@@ -53,16 +53,19 @@ abstract class LocalKeysContract extends SampleApiClient {
     }
 
     private static String claimsJson(String token) {
-        return new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        return new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A 401 invalid_token whose challenges (Bearer and DPoP) all name the resource metadata. */
     private static void assertRefused(HttpResponse<String> response, String description) {
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(2)
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .hasSize(2)
                 .allSatisfy(value -> assertThat(value).endsWith(RESOURCE_METADATA));
-        assertThat(challenge(response)).startsWith("Bearer realm=\"" + LocalKeysServer.REALM + "\"")
+        assertThat(challenge(response))
+                .startsWith("Bearer realm=\"" + LocalKeysServer.REALM + "\"")
                 .contains("error=\"invalid_token\"", "error_description=\"" + description + "\"");
     }
 
@@ -94,8 +97,8 @@ abstract class LocalKeysContract extends SampleApiClient {
     void everyChallengeNamesTheResourceMetadata() throws Exception {
         HttpResponse<String> bare = get("/api/data", null);
         assertThat(challenge(bare)).isEqualTo("Bearer realm=\"" + LocalKeysServer.REALM + "\", " + RESOURCE_METADATA);
-        assertThat(bare.headers().allValues("WWW-Authenticate")).allSatisfy(
-                value -> assertThat(value).endsWith(RESOURCE_METADATA));
+        assertThat(bare.headers().allValues("WWW-Authenticate"))
+                .allSatisfy(value -> assertThat(value).endsWith(RESOURCE_METADATA));
         HttpResponse<String> forbidden = get("/api/scope", profiled("write", "admin"));
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(challenge(forbidden)).contains("scope=\"read\"").endsWith(RESOURCE_METADATA);
@@ -105,8 +108,8 @@ abstract class LocalKeysContract extends SampleApiClient {
     void servesTheProtectedResourceMetadataWithNoApplicationCode() throws Exception {
         HttpResponse<String> response = get(LocalKeysServer.METADATA_PATH, null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         Map<String, Object> document = JsonUtil.parseJson(response.body());
         assertThat(document.get("resource")).isEqualTo(LocalKeysServer.RESOURCE);
         assertThat(document.get("authorization_servers")).isEqualTo(List.of(TestKey.ISSUER));
@@ -117,7 +120,10 @@ abstract class LocalKeysContract extends SampleApiClient {
 
     @Test
     void servesNoMetadataForAnotherResourcePath() throws Exception {
-        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
-        assertThat(get("/api/.well-known/oauth-protected-resource/other-api", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource/other-api", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

@@ -109,13 +109,21 @@ abstract class ManagedServer implements AutoCloseable {
         }
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
-        LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (Java %d, JWKS %s)", name, bootMillis,
-                uri("/"), matrix.javaFeature(), environment.jwksUri() != null ? environment.jwksUri()
+        LOG.fine(String.format(
+                Locale.ROOT,
+                "[it] %s booted in %d ms on %s (Java %d, JWKS %s)",
+                name,
+                bootMillis,
+                uri("/"),
+                matrix.javaFeature(),
+                environment.jwksUri() != null
+                        ? environment.jwksUri()
                         : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered"));
     }
 
     private void awaitReady(URI probe) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             process.checkAlive();
@@ -124,8 +132,11 @@ abstract class ManagedServer implements AutoCloseable {
                 throw new IllegalStateException("the server reports: " + failure.get());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(probe)
-                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(probe)
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

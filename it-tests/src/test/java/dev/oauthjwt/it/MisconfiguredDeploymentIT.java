@@ -21,15 +21,21 @@ class MisconfiguredDeploymentIT {
     @EnumSource(Servers.Kind.class)
     void clockSkewAboveFiveMinutesFailsTheDeploymentNamingTheKey_H152(Servers.Kind kind) throws Exception {
         try (JwksStub jwks = new JwksStub()) {
-            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE,
-                    Servers.API_REALM, 2).with("OAUTH_JWT_CLOCK_SKEW", "PT6M");
+            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(
+                            jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2)
+                    .with("OAUTH_JWT_CLOCK_SKEW", "PT6M");
             try (ManagedServer server = kind.launcher("-misconfigured", environment)) {
-                assertThatThrownBy(server::boot).as("boot of %s with a clock skew of 6 min", server)
+                assertThatThrownBy(server::boot)
+                        .as("boot of %s with a clock skew of 6 min", server)
                         .isInstanceOf(IllegalStateException.class);
                 Optional<String> reported = LocalFiles.findLine(server.serverLog(), MESSAGE)
                         .or(() -> LocalFiles.findLine(server.dir.resolve(server.name + "-console.log"), MESSAGE));
-                assertThat(reported).as("the server's log names the key and the bounds").isPresent();
-                assertThat(jwks.requestCount()).as("no JWKS fetch by a refused deployment").isZero();
+                assertThat(reported)
+                        .as("the server's log names the key and the bounds")
+                        .isPresent();
+                assertThat(jwks.requestCount())
+                        .as("no JWKS fetch by a refused deployment")
+                        .isZero();
             }
         }
     }

@@ -15,7 +15,12 @@ import java.util.Map;
  * @param jwksTimeoutSeconds {@code oauth.jwt.jwks.timeout}
  * @param extra further variables, in the order given
  */
-record OAuthJwtEnvironment(String jwksUri, String issuer, String audience, String realm, int jwksTimeoutSeconds,
+record OAuthJwtEnvironment(
+        String jwksUri,
+        String issuer,
+        String audience,
+        String realm,
+        int jwksTimeoutSeconds,
         Map<String, String> extra) {
 
     OAuthJwtEnvironment(String jwksUri, String issuer, String audience, String realm, int jwksTimeoutSeconds) {

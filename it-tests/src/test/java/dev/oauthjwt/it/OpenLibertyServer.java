@@ -21,8 +21,8 @@ final class OpenLibertyServer extends ManagedServer {
     private static final List<String> FEATURES = List.of("restfulWS-3.1", "cdi-4.0", "jsonp-2.1", "mpConfig-3.1");
 
     private final Path wlp = Path.of(System.getProperty("it.libertyDir"));
-    private final Path template = wlp.resolve("usr/servers")
-            .resolve(System.getProperty("it.libertyServer", "itServer"));
+    private final Path template =
+            wlp.resolve("usr/servers").resolve(System.getProperty("it.libertyServer", "itServer"));
     /** The server.xml lines that enable the extension's optional integrations (features and their settings). */
     private static final List<String> OPTIONAL_FEATURE_MARKERS = List.of("mpHealth-", "mpMetrics-", "<mpMetrics ");
 
@@ -50,8 +50,8 @@ final class OpenLibertyServer extends ManagedServer {
     @Override
     List<String> command() throws IOException {
         if (!Files.isRegularFile(template.resolve("server.xml"))) {
-            throw new IllegalStateException("no Liberty server at " + template
-                    + " (run the liberty-maven-plugin goals)");
+            throw new IllegalStateException(
+                    "no Liberty server at " + template + " (run the liberty-maven-plugin goals)");
         }
         Path serverDir = serverDir();
         if (serverDir.equals(template)) {
@@ -66,14 +66,17 @@ final class OpenLibertyServer extends ManagedServer {
         }
         if (!withOptionalFeatures) {
             Path serverXml = serverDir.resolve("server.xml");
-            Files.write(serverXml, Files.readAllLines(serverXml).stream()
-                    .filter(line -> OPTIONAL_FEATURE_MARKERS.stream().noneMatch(line::contains)).toList());
+            Files.write(
+                    serverXml,
+                    Files.readAllLines(serverXml).stream()
+                            .filter(line -> OPTIONAL_FEATURE_MARKERS.stream().noneMatch(line::contains))
+                            .toList());
         }
-        Files.copy(Path.of(System.getProperty("it.war")), serverDir.resolve("apps/sample.war"),
+        Files.copy(
+                Path.of(System.getProperty("it.war")),
+                serverDir.resolve("apps/sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Files.write(serverDir.resolve("bootstrap.properties"), List.of(
-                "http.port=" + port,
-                "https.port=" + httpsPort));
+        Files.write(serverDir.resolve("bootstrap.properties"), List.of("http.port=" + port, "https.port=" + httpsPort));
         return List.of(wlp.resolve("bin/server").toString(), "run", name, "--clean");
     }
 

@@ -23,8 +23,11 @@ class OpenLibertyWithoutOptionalFeaturesIT extends SampleApiClient {
         key = TestKey.generate();
         jwks.publish(key);
         try {
-            server = new OpenLibertyServer("open-liberty-bare", Matrix.EE10, new OAuthJwtEnvironment(jwks.uri(),
-                    TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2), false);
+            server = new OpenLibertyServer(
+                    "open-liberty-bare",
+                    Matrix.EE10,
+                    new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2),
+                    false);
             server.boot();
         } catch (Exception | Error e) {
             stop();
@@ -49,7 +52,8 @@ class OpenLibertyWithoutOptionalFeaturesIT extends SampleApiClient {
     void servesTheSecuredApiWithoutMicroProfileHealthAndMetrics() throws Exception {
         assertThat(get("/api/data", key.token("read", "admin")).body()).isEqualTo(READ_ADMIN_MESSAGE);
         assertInvalidToken(get("/api/data", "not-a-token"));
-        assertThat(OperationsEndpoints.get(server, "/health/ready").statusCode()).isEqualTo(404);
+        assertThat(OperationsEndpoints.get(server, "/health/ready").statusCode())
+                .isEqualTo(404);
         assertThat(OperationsEndpoints.get(server, "/metrics").statusCode()).isEqualTo(404);
     }
 }

@@ -54,9 +54,12 @@ abstract class OperationsContract extends SampleApiClient {
     @Test
     @Order(1)
     void startupReportAndAFailedPrefetch_leaveTheDeploymentUpAndTheReadinessDown() throws Exception {
-        assertThat(stubbed.jwks().requestCount()).as("prefetch at deployment, before any request").isPositive();
-        assertThat(serverLog()).contains("oauth-jwt: issuer " + TestKey.ISSUER + "; JWKS " + stubbed.jwks().uri()
-                + " (prefetch on");
+        assertThat(stubbed.jwks().requestCount())
+                .as("prefetch at deployment, before any request")
+                .isPositive();
+        assertThat(serverLog())
+                .contains("oauth-jwt: issuer " + TestKey.ISSUER + "; JWKS "
+                        + stubbed.jwks().uri() + " (prefetch on");
         OperationsEndpoints.Readiness down = OperationsEndpoints.awaitReadiness(server, "DOWN", Duration.ofSeconds(20));
         assertThat(down.status()).as(down.body()).isEqualTo(503);
         assertThat(down.checkStatus()).isEqualTo("DOWN");
@@ -76,7 +79,8 @@ abstract class OperationsContract extends SampleApiClient {
         assertThat(ready.data().getString("issuer.1.state")).isEqualTo("fresh");
         assertThat(ready.number("issuer.1.keys")).isEqualTo(1);
         assertThat(ready.data().getString("issuer.1.last-failure")).isEqualTo("http_status");
-        assertThat(get("/api/data", stubbed.initialKey().token("read", "admin")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/data", stubbed.initialKey().token("read", "admin")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -84,8 +88,8 @@ abstract class OperationsContract extends SampleApiClient {
     void I1_floodOf10000BadTokens_isRateLimitedInTheServerLog_withSummaries_andNoTokenText() throws Exception {
         String marker = "flood" + UUID.randomUUID().toString().replace("-", "");
         String metricsBefore = OperationsEndpoints.metrics(server);
-        double countedBefore = OperationsEndpoints.metric(metricsBefore, "oauth_jwt_requests_total",
-                "outcome=\"malformed_token\"");
+        double countedBefore =
+                OperationsEndpoints.metric(metricsBefore, "oauth_jwt_requests_total", "outcome=\"malformed_token\"");
         long start = System.nanoTime();
         List<Integer> statuses = flood("eyJhbGciOiJSUzI1NiJ9." + marker + ".c2ln");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -93,7 +97,9 @@ abstract class OperationsContract extends SampleApiClient {
         Thread.sleep(2_500); // the audit flusher writes the last window's summary within a second
 
         String log = serverLog();
-        long lines = log.lines().filter(l -> l.contains("refused reason=MALFORMED_TOKEN")).count();
+        long lines = log.lines()
+                .filter(l -> l.contains("refused reason=MALFORMED_TOKEN"))
+                .count();
         long suppressed = 0;
         Matcher summary = SUPPRESSED.matcher(log);
         int summaries = 0;
@@ -102,24 +108,30 @@ abstract class OperationsContract extends SampleApiClient {
             summaries++;
         }
         long seconds = took.toSeconds() + 2;
-        System.out.printf("[it] %s: %d bad tokens in %d ms -> %d audit lines, %d summaries (%d suppressed)%n",
+        System.out.printf(
+                "[it] %s: %d bad tokens in %d ms -> %d audit lines, %d summaries (%d suppressed)%n",
                 server, FLOOD, took.toMillis(), lines, summaries, suppressed);
         assertThat(lines).isPositive().isLessThanOrEqualTo(OperationsServers.AUDIT_RATE_LIMIT * (seconds + 1));
         assertThat(summaries).isPositive();
         assertThat(lines + suppressed).isEqualTo(FLOOD);
         assertThat(log).doesNotContain(marker);
-        double countedAfter = OperationsEndpoints.metric(OperationsEndpoints.metrics(server),
-                "oauth_jwt_requests_total", "outcome=\"malformed_token\"");
+        double countedAfter = OperationsEndpoints.metric(
+                OperationsEndpoints.metrics(server), "oauth_jwt_requests_total", "outcome=\"malformed_token\"");
         assertThat(countedAfter - countedBefore).isEqualTo(FLOOD);
     }
 
     /** Sends {@link #FLOOD} requests with {@code token}, at most 16 at a time; @return their statuses */
     private List<Integer> flood(String token) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<Integer>> answers = new ArrayList<>(FLOOD);
-        HttpRequest request = request("/api/data").header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = request("/api/data")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         for (int i = 0; i < FLOOD; i++) {
             inFlight.acquire();
             answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())

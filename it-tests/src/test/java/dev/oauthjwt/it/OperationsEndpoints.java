@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
  */
 final class OperationsEndpoints {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** A sample line: name, labels, value (Payara and Liberty both end a line with the value). */
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)\\}\\s+(\\S+)");
 
-    private OperationsEndpoints() {
-    }
+    private OperationsEndpoints() {}
 
     /** The readiness answer: HTTP status and the {@code oauth-jwt} check, if listed. */
     record Readiness(int status, String body, Optional<JsonObject> check) {
@@ -51,8 +51,12 @@ final class OperationsEndpoints {
     }
 
     static HttpResponse<String> get(ManagedServer server, String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", path.startsWith("/metrics") ? "text/plain" : "application/json").GET().build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(server.uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", path.startsWith("/metrics") ? "text/plain" : "application/json")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

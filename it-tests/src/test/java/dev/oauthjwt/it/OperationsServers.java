@@ -23,8 +23,8 @@ final class OperationsServers implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Servers.Kind kind = Servers.kindOf(context);
-        return OncePerRun.get(context, OperationsServers.class, kind, kind + "-ops",
-                () -> create(kind), StubbedServer::boot);
+        return OncePerRun.get(
+                context, OperationsServers.class, kind, kind + "-ops", () -> create(kind), StubbedServer::boot);
     }
 
     private static StubbedServer create(Servers.Kind kind) throws IOException {
@@ -34,8 +34,9 @@ final class OperationsServers implements ParameterResolver {
             TestKey key = TestKey.generate();
             jwks.publish(key);
             jwks.mode(JwksStub.Mode.FAIL); // unreachable from the start: prefetch and first probes fail
-            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE,
-                    Servers.API_REALM, 2).with("OAUTH_JWT_JWKS_PREFETCH", "true")
+            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(
+                            jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2)
+                    .with("OAUTH_JWT_JWKS_PREFETCH", "true")
                     .with("OAUTH_JWT_AUDIT_RATE_LIMIT", Integer.toString(AUDIT_RATE_LIMIT));
             return new StubbedServer(kind.launcher("-ops", environment), jwks, key, null, introspection);
         } catch (IOException | RuntimeException e) {

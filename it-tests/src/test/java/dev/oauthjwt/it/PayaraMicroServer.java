@@ -24,17 +24,28 @@ final class PayaraMicroServer extends ManagedServer {
         LocalFiles.deleteTree(root);
         Path preboot = dir.resolve(name + "-preboot.txt");
         String listeners = "set configs.config.server-config.network-config.network-listeners.network-listener.";
-        Files.write(preboot, List.of(
-                listeners + "http-listener.address=127.0.0.1",
-                listeners + "https-listener.address=127.0.0.1"));
-        return List.of(javaHome.resolve("bin/java").toString(), "-Xmx512m",
-                "-jar", matrix.payaraJar().toString(),
-                "--nocluster", "--disablephonehome",
-                "--port", Integer.toString(port), "--sslport", Integer.toString(sslPort),
-                "--prebootcommandfile", preboot.toString(),
-                "--rootdir", root.toString(),
-                "--contextroot", "/",
-                "--deploy", System.getProperty("it.war"));
+        Files.write(
+                preboot,
+                List.of(listeners + "http-listener.address=127.0.0.1", listeners + "https-listener.address=127.0.0.1"));
+        return List.of(
+                javaHome.resolve("bin/java").toString(),
+                "-Xmx512m",
+                "-jar",
+                matrix.payaraJar().toString(),
+                "--nocluster",
+                "--disablephonehome",
+                "--port",
+                Integer.toString(port),
+                "--sslport",
+                Integer.toString(sslPort),
+                "--prebootcommandfile",
+                preboot.toString(),
+                "--rootdir",
+                root.toString(),
+                "--contextroot",
+                "/",
+                "--deploy",
+                System.getProperty("it.war"));
     }
 
     @Override
@@ -55,7 +66,7 @@ final class PayaraMicroServer extends ManagedServer {
 
     @Override
     Optional<String> bootFailure() {
-        return LocalFiles.findLine(serverLog(),
-                "Failed to start, exiting", "BindException", "Exception while loading the app");
+        return LocalFiles.findLine(
+                serverLog(), "Failed to start, exiting", "BindException", "Exception while loading the app");
     }
 }

@@ -70,29 +70,32 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void servesNoProtectedResourceMetadataWithoutAResource() throws Exception {
-        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void missingTokenGetsABareBearerAndABareDpopChallenge() throws Exception {
         HttpResponse<String> response = get("/api/data", null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactlyInAnyOrderElementsOf(bareChallenges());
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
     void otherSchemeGetsBareChallenges() throws Exception {
         HttpResponse<String> response = send(request("/api/data").header("Authorization", "Basic YWxpY2U6c2VjcmV0"));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactlyInAnyOrderElementsOf(bareChallenges());
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
     void validTokenGetsTheSeedMessageWithScopeAndRole() throws Exception {
         HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
     }
 
@@ -127,7 +130,9 @@ abstract class SecuredApiContract extends SampleApiClient {
 
         assertInvalidToken(get("/api/data", "opaque-revoked-" + UUID.randomUUID()));
         assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
-        assertThat(introspection.calls() - before).as("one call per opaque token, none for the JWT").isEqualTo(2);
+        assertThat(introspection.calls() - before)
+                .as("one call per opaque token, none for the JWT")
+                .isEqualTo(2);
     }
 
     /** RFC 9110 §5.5: the container may hand trailing SP/HTAB to the application; they are not part of the value. */
@@ -135,7 +140,8 @@ abstract class SecuredApiContract extends SampleApiClient {
     void optionalWhitespaceAroundTheAuthorizationValueIsIgnored_RFC9110() throws Exception {
         String token = key.token("read", "admin");
         for (String value : List.of("Bearer " + token + " ", "Bearer " + token + "\t", "Bearer " + token + " \t ")) {
-            assertThat(statusLine(rawGet("/api/data", value))).as(value.substring(value.length() - 3).replace("\t", "TAB"))
+            assertThat(statusLine(rawGet("/api/data", value)))
+                    .as(value.substring(value.length() - 3).replace("\t", "TAB"))
                     .isEqualTo("HTTP/1.1 200");
         }
         assertThat(statusLine(rawGet("/api/data", "Bearer " + token + " x"))).isEqualTo("HTTP/1.1 400");
@@ -174,8 +180,8 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void rejectsTokenFromAnotherIssuer() throws Exception {
-        HttpResponse<String> response = get("/api/data",
-                key.token("read", "admin", c -> c.setIssuer("https://evil.example")));
+        HttpResponse<String> response =
+                get("/api/data", key.token("read", "admin", c -> c.setIssuer("https://evil.example")));
         assertInvalidToken(response);
     }
 
@@ -230,7 +236,8 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     /** A form POST on HTTP/1.1 (no h2c upgrade offer on a request with a body). */
     private HttpRequest.Builder form(String token, String body) {
-        return request("/api/form").version(HttpClient.Version.HTTP_1_1)
+        return request("/api/form")
+                .version(HttpClient.Version.HTTP_1_1)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -239,8 +246,8 @@ abstract class SecuredApiContract extends SampleApiClient {
     @Test
     void tokenAlsoInQueryGets400() throws Exception {
         String token = key.token("read", "admin");
-        HttpResponse<String> response = send(request("/api/data?access_token=" + token)
-                .header("Authorization", "Bearer " + token));
+        HttpResponse<String> response =
+                send(request("/api/data?access_token=" + token).header("Authorization", "Bearer " + token));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(challenge(response)).contains("error=\"invalid_request\"");
     }
@@ -262,7 +269,8 @@ abstract class SecuredApiContract extends SampleApiClient {
     void headOnSecuredGetWithoutTokenGets401() throws Exception {
         HttpResponse<String> response = send(request("/api/data").method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactlyInAnyOrderElementsOf(bareChallenges());
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
@@ -341,18 +349,24 @@ abstract class SecuredApiContract extends SampleApiClient {
 
         assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
         assertThat(get("/api/data", key.token("read", "admin", claims -> {
-            claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 1200));
-            claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
-        })).statusCode()).isEqualTo(401);
+                            claims.setIssuedAt(
+                                    NumericDate.fromSeconds(NumericDate.now().getValue() - 1200));
+                            claims.setExpirationTime(
+                                    NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
+                        }))
+                        .statusCode())
+                .isEqualTo(401);
 
         String after = OperationsEndpoints.metrics(server);
         assertThat(OperationsEndpoints.metric(after, "oauth_jwt_requests_total", "outcome=\"accepted\""))
                 .isEqualTo(accepted + 1);
         assertThat(OperationsEndpoints.metric(after, "oauth_jwt_requests_total", "outcome=\"expired\""))
                 .isEqualTo(expired + 1);
-        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_fetches_total", "result=\"ok\"")).as(after)
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_fetches_total", "result=\"ok\""))
+                .as(after)
                 .isPositive();
-        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_validation_seconds_count", "")).as(after)
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_validation_seconds_count", ""))
+                .as(after)
                 .isPositive();
     }
 
@@ -373,8 +387,7 @@ abstract class SecuredApiContract extends SampleApiClient {
         HttpResponse<String> response = get("/api/admin", key.token("read", "user"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(challenge(response))
-                .isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", error=\"insufficient_scope\", "
-                        + ROLE_MISSING);
+                .isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", error=\"insufficient_scope\", " + ROLE_MISSING);
         assertThat(response.body()).doesNotContain("admin");
     }
 
@@ -388,11 +401,15 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void rolesAllowedReadsKeycloakRealmAndClientRoles() throws Exception {
-        String realmRole = key.token("read", null,
-                c -> c.setClaim("realm_access", Map.of("roles", List.of("offline_access", "admin"))));
-        String clientRole = key.token("read", null,
+        String realmRole = key.token(
+                "read", null, c -> c.setClaim("realm_access", Map.of("roles", List.of("offline_access", "admin"))));
+        String clientRole = key.token(
+                "read",
+                null,
                 c -> c.setClaim("resource_access", Map.of("sample-api", Map.of("roles", List.of("admin")))));
-        String otherClient = key.token("read", null,
+        String otherClient = key.token(
+                "read",
+                null,
                 c -> c.setClaim("resource_access", Map.of("other-api", Map.of("roles", List.of("admin")))));
         assertThat(get("/api/admin", realmRole).statusCode()).isEqualTo(200);
         assertThat(get("/api/admin", clientRole).statusCode()).isEqualTo(200);
@@ -414,21 +431,23 @@ abstract class SecuredApiContract extends SampleApiClient {
     void denyAllAnswers403EvenToAnAdminAnd401WithoutToken() throws Exception {
         HttpResponse<String> response = get("/api/admin/retired", key.token("read", "admin"));
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(challenge(response)).isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", "
-                + "error=\"insufficient_scope\", "
-                + "error_description=\"This resource is not accessible with any access token\"");
+        assertThat(challenge(response))
+                .isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", "
+                        + "error=\"insufficient_scope\", "
+                        + "error_description=\"This resource is not accessible with any access token\"");
         assertThat(get("/api/admin/retired", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void claimsEndpointReadsClaimsThroughClaimAndJsonWebTokenInjection() throws Exception {
-        String token = key.token("read write", "admin",
-                c -> c.setClaim("realm_access", Map.of("roles", List.of("auditor"))));
+        String token =
+                key.token("read write", "admin", c -> c.setClaim("realm_access", Map.of("roles", List.of("auditor"))));
         HttpResponse<String> response = get("/api/claims", token);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"issuer\":\"" + TestKey.ISSUER + "\","
-                + "\"audience\":[\"sample-api\"],\"scope\":\"read write\",\"realmAccess\":true,"
-                + "\"roles\":[\"admin\",\"auditor\"]}");
+        assertThat(response.body())
+                .isEqualTo("{\"subject\":\"alice\",\"issuer\":\"" + TestKey.ISSUER + "\","
+                        + "\"audience\":[\"sample-api\"],\"scope\":\"read write\",\"realmAccess\":true,"
+                        + "\"roles\":[\"admin\",\"auditor\"]}");
     }
 
     @Test
@@ -436,9 +455,10 @@ abstract class SecuredApiContract extends SampleApiClient {
         for (String subject : List.of("bob", "carol", "bob")) {
             HttpResponse<String> response = get("/api/claims", key.token(null, null, c -> c.setSubject(subject)));
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{\"subject\":\"" + subject + "\",\"issuer\":\""
-                    + TestKey.ISSUER + "\",\"audience\":[\"sample-api\"],\"scope\":\"\",\"realmAccess\":false,"
-                    + "\"roles\":[]}");
+            assertThat(response.body())
+                    .isEqualTo("{\"subject\":\"" + subject + "\",\"issuer\":\""
+                            + TestKey.ISSUER + "\",\"audience\":[\"sample-api\"],\"scope\":\"\",\"realmAccess\":false,"
+                            + "\"roles\":[]}");
         }
         assertThat(get("/api/claims", null).statusCode()).isEqualTo(401);
     }
@@ -458,7 +478,7 @@ abstract class SecuredApiContract extends SampleApiClient {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAuthorization: " + authorization + "\r\nConnection: close\r\n\r\n")
+                            + "\r\nAuthorization: " + authorization + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();

@@ -73,7 +73,7 @@ final class Servers implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Kind kind = kindOf(context);
-        return OncePerRun.get(context, Servers.class, kind, kind.baseName,
-                () -> StubbedServer.create(kind), StubbedServer::boot);
+        return OncePerRun.get(
+                context, Servers.class, kind, kind.baseName, () -> StubbedServer.create(kind), StubbedServer::boot);
     }
 }

@@ -26,8 +26,13 @@ import org.jose4j.lang.JoseException;
  * @param encryptionKey the key pair whose public half encrypts tokens for this server
  * @param introspection the introspection endpoint of opaque tokens
  */
-record StubbedServer(ManagedServer server, JwksStub jwks, TestKey initialKey, RsaJsonWebKey encryptionKey,
-        IntrospectionEndpoint introspection) implements AutoCloseable {
+record StubbedServer(
+        ManagedServer server,
+        JwksStub jwks,
+        TestKey initialKey,
+        RsaJsonWebKey encryptionKey,
+        IntrospectionEndpoint introspection)
+        implements AutoCloseable {
 
     private static final Duration WARM_UP = Duration.ofSeconds(60);
 
@@ -42,12 +47,15 @@ record StubbedServer(ManagedServer server, JwksStub jwks, TestKey initialKey, Rs
             Path keyFile = Path.of(System.getProperty("it.dir", "target/it"), kind.name() + "-decryption-keys.json")
                     .toAbsolutePath();
             Files.createDirectories(keyFile.getParent());
-            Files.writeString(keyFile, new JsonWebKeySet(encryptionKey)
-                    .toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
-            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE,
-                    Servers.API_REALM, 2).with("OAUTH_JWT_DECRYPTION_KEYS", "file:" + keyFile)
+            Files.writeString(
+                    keyFile, new JsonWebKeySet(encryptionKey).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(
+                            jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2)
+                    .with("OAUTH_JWT_DECRYPTION_KEYS", "file:" + keyFile)
                     .with("OAUTH_JWT_INTROSPECTION_MODE", "opaque")
-                    .with("OAUTH_JWT_INTROSPECTION_ENDPOINT", introspection.uri().toString())
+                    .with(
+                            "OAUTH_JWT_INTROSPECTION_ENDPOINT",
+                            introspection.uri().toString())
                     .with("OAUTH_JWT_INTROSPECTION_CLIENT_ID", IntrospectionEndpoint.CLIENT_ID)
                     .with("OAUTH_JWT_INTROSPECTION_CLIENT_SECRET", IntrospectionEndpoint.CLIENT_SECRET);
             return new StubbedServer(kind.launcher("", environment), jwks, key, encryptionKey, introspection);

@@ -45,7 +45,9 @@ public class ApiResource {
     @GET
     @Path("public")
     public JsonObject publicEndpoint() {
-        return JSON.createObjectBuilder().add("message", "Public endpoint, no token needed").build();
+        return JSON.createObjectBuilder()
+                .add("message", "Public endpoint, no token needed")
+                .build();
     }
 
     /** Any valid token (global rules: issuer, audience). The seed article's endpoint. */
@@ -98,7 +100,9 @@ public class ApiResource {
     @Secured
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject form(@FormParam("message") String message) {
-        return JSON.createObjectBuilder().add("length", message == null ? -1 : message.length()).build();
+        return JSON.createObjectBuilder()
+                .add("length", message == null ? -1 : message.length())
+                .build();
     }
 
     /** Requires the claim {@code role} to be {@code admin}. */

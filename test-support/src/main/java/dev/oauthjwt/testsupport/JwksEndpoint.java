@@ -13,7 +13,10 @@ public final class JwksEndpoint extends StubEndpoint {
     private final AtomicReference<List<Map<String, Object>>> keys;
 
     private JwksEndpoint(AuthorizationServerStub stub, String path, AtomicReference<List<Map<String, Object>>> keys) {
-        super(stub, path, "application/json",
+        super(
+                stub,
+                path,
+                "application/json",
                 () -> JsonUtil.toJson(Map.of("keys", keys.get())).getBytes(StandardCharsets.UTF_8));
         this.keys = keys;
     }

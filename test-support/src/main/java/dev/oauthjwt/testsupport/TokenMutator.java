@@ -16,14 +16,22 @@ public final class TokenMutator {
     private static final String SPECIAL = "=.+/~!*%\"'\\{}[]:,; \t\r\n\u0000\u00a0\u2028é€\uD83D\uDE00";
     private static final String JSON_NOISE = "{}[]\":,0123456789.eE+-truefalsnul \\\u0000\u00ffé\uD800";
     private static final List<String> HOSTILE_HEADERS = List.of(
-            "{\"alg\":\"none\"}", "{\"alg\":\"None\",\"kid\":\"k1\"}", "{\"alg\":\"HS256\",\"kid\":\"k1\"}",
-            "{\"alg\":\"RS256\",\"kid\":\"k1\",\"crit\":[]}", "{\"alg\":\"RS256\",\"kid\":\"k1\",\"cty\":\"JWT\"}",
-            "{\"alg\":\"RS256\",\"kid\":\"k1\",\"b64\":false,\"crit\":[\"b64\"]}", "{\"alg\":[\"RS256\"]}",
-            "{\"alg\":\"RS256\",\"kid\":123}", "{\"alg\":\"RS256\",\"kid\":\"k1\",\"zip\":\"DEF\"}",
+            "{\"alg\":\"none\"}",
+            "{\"alg\":\"None\",\"kid\":\"k1\"}",
+            "{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+            "{\"alg\":\"RS256\",\"kid\":\"k1\",\"crit\":[]}",
+            "{\"alg\":\"RS256\",\"kid\":\"k1\",\"cty\":\"JWT\"}",
+            "{\"alg\":\"RS256\",\"kid\":\"k1\",\"b64\":false,\"crit\":[\"b64\"]}",
+            "{\"alg\":[\"RS256\"]}",
+            "{\"alg\":\"RS256\",\"kid\":123}",
+            "{\"alg\":\"RS256\",\"kid\":\"k1\",\"zip\":\"DEF\"}",
             "{\"alg\":\"RS256\",\"kid\":\"k1\",\"jwk\":{\"kty\":\"oct\",\"k\":\"AA\"}}",
             "{\"alg\":\"RS256\",\"alg\":\"none\",\"kid\":\"k1\"}",
             "{\"alg\":\"PBES2-HS512+A256KW\",\"p2c\":2147483647}",
-            "[]", "null", "{\"alg\":\"RS256\",\"kid\":\"k1\"}junk", "{\"alg\":\"RS256\",\"kid\":\"k1\",}");
+            "[]",
+            "null",
+            "{\"alg\":\"RS256\",\"kid\":\"k1\"}junk",
+            "{\"alg\":\"RS256\",\"kid\":\"k1\",}");
 
     private final Random random;
 
@@ -64,7 +72,9 @@ public final class TokenMutator {
                 return t.substring(0, pos) + flipped + t.substring(pos + 1);
             }
             case 4:
-                return t + List.of("=", "==", "===", ".", "..", " x", ",x", ";x", "=junk", "~").get(random.nextInt(10));
+                return t
+                        + List.of("=", "==", "===", ".", "..", " x", ",x", ";x", "=junk", "~")
+                                .get(random.nextInt(10));
             case 5:
                 return t.substring(0, pos);
             case 6:
@@ -105,8 +115,10 @@ public final class TokenMutator {
             }
             case 12:
                 // repeated blow-up: dots, padding, or a huge run
-                return t.substring(0, pos) + String.valueOf(List.of('.', '=', 'A').get(random.nextInt(3)))
-                        .repeat(1 + random.nextInt(2_000)) + t.substring(pos);
+                return t.substring(0, pos)
+                        + String.valueOf(List.of('.', '=', 'A').get(random.nextInt(3)))
+                                .repeat(1 + random.nextInt(2_000))
+                        + t.substring(pos);
             default:
                 // change the last character only in its discarded pad bits, where possible
                 if (parts.length == 3 && !parts[2].isEmpty()) {
@@ -138,18 +150,38 @@ public final class TokenMutator {
         }
         int pos = random.nextInt(json.length());
         String edited = switch (random.nextInt(6)) {
-            case 0 -> json.substring(0, pos) + JSON_NOISE.charAt(random.nextInt(JSON_NOISE.length()))
-                    + json.substring(pos + 1);
-            case 1 -> json.substring(0, pos) + JSON_NOISE.charAt(random.nextInt(JSON_NOISE.length()))
-                    + json.substring(pos);
+            case 0 ->
+                json.substring(0, pos)
+                        + JSON_NOISE.charAt(random.nextInt(JSON_NOISE.length()))
+                        + json.substring(pos + 1);
+            case 1 ->
+                json.substring(0, pos) + JSON_NOISE.charAt(random.nextInt(JSON_NOISE.length())) + json.substring(pos);
             case 2 -> json.substring(0, pos) + json.substring(Math.min(json.length(), pos + 1 + random.nextInt(6)));
-            case 3 -> json.replaceFirst("\"(exp|iat|nbf)\":\\d+", "\"$1\":" + List.of("1e400", "-1", "\"1\"", "null",
-                    "9223372036854775807", "18446744073709551621", "1.5", "[]").get(random.nextInt(8)));
-            case 4 -> json.replaceFirst("\"(iss|sub|aud|scope|kid|alg|typ)\":\"[^\"]*\"", "\"$1\":" + List.of("null",
-                    "1", "[]", "{}", "\"\"", "\"admin\"", "\"x\\u0000\"", "[\"api\",1]").get(random.nextInt(8)));
-            default -> json.substring(0, json.length() - 1) + ",\"" + json.substring(1, Math.min(json.length(), 6))
-                    .replace("\"", "") + "\":" + "[".repeat(random.nextInt(40)) + "1" + "]".repeat(random.nextInt(40))
-                    + "}";
+            case 3 ->
+                json.replaceFirst(
+                        "\"(exp|iat|nbf)\":\\d+",
+                        "\"$1\":"
+                                + List.of(
+                                                "1e400",
+                                                "-1",
+                                                "\"1\"",
+                                                "null",
+                                                "9223372036854775807",
+                                                "18446744073709551621",
+                                                "1.5",
+                                                "[]")
+                                        .get(random.nextInt(8)));
+            case 4 ->
+                json.replaceFirst(
+                        "\"(iss|sub|aud|scope|kid|alg|typ)\":\"[^\"]*\"",
+                        "\"$1\":"
+                                + List.of("null", "1", "[]", "{}", "\"\"", "\"admin\"", "\"x\\u0000\"", "[\"api\",1]")
+                                        .get(random.nextInt(8)));
+            default ->
+                json.substring(0, json.length() - 1) + ",\""
+                        + json.substring(1, Math.min(json.length(), 6)).replace("\"", "") + "\":"
+                        + "[".repeat(random.nextInt(40)) + "1" + "]".repeat(random.nextInt(40))
+                        + "}";
         };
         parts[segment] = b64(edited);
         return String.join(".", parts);
@@ -181,13 +213,26 @@ public final class TokenMutator {
 
     /** A random {@code Authorization} header value: schemes, separators and tokens, valid-looking or not. */
     public String randomAuthorization(String validToken) {
-        String scheme = List.of("Bearer", "bearer", "BEARER", "Bearer:", "Basic", "Bearerx", "", "Bearer\t",
-                "Bearer\u00a0", "Token").get(random.nextInt(10));
+        String scheme = List.of(
+                        "Bearer",
+                        "bearer",
+                        "BEARER",
+                        "Bearer:",
+                        "Basic",
+                        "Bearerx",
+                        "",
+                        "Bearer\t",
+                        "Bearer\u00a0",
+                        "Token")
+                .get(random.nextInt(10));
         String separator = List.of(" ", "  ", "", "\t", " \t", "=", ",").get(random.nextInt(7));
         String token = switch (random.nextInt(4)) {
             case 0 -> mutate(validToken);
             case 1 -> randomToken();
-            case 2 -> validToken + List.of(", Bearer " + validToken, " x", ",x", ";x", "", "=").get(random.nextInt(6));
+            case 2 ->
+                validToken
+                        + List.of(", Bearer " + validToken, " x", ",x", ";x", "", "=")
+                                .get(random.nextInt(6));
             default -> randomString(random.nextInt(100));
         };
         return scheme + separator + token;
@@ -203,7 +248,8 @@ public final class TokenMutator {
     }
 
     private String randomChar() {
-        return random.nextInt(3) == 0 ? String.valueOf(SPECIAL.charAt(random.nextInt(SPECIAL.length())))
+        return random.nextInt(3) == 0
+                ? String.valueOf(SPECIAL.charAt(random.nextInt(SPECIAL.length())))
                 : String.valueOf(B64URL.charAt(random.nextInt(B64URL.length())));
     }
 
@@ -218,7 +264,10 @@ public final class TokenMutator {
     private String randomString(int length) {
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            sb.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x3000) : randomChar().charAt(0));
+            sb.append(
+                    random.nextInt(4) == 0
+                            ? (char) random.nextInt(0x3000)
+                            : randomChar().charAt(0));
         }
         return sb.toString();
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The Authorization Server stub serves, scripts and counts what the tests of every module rely on. */
 class AuthorizationServerStubTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private AuthorizationServerStub stub;
 
     @BeforeEach
@@ -51,8 +52,8 @@ class AuthorizationServerStubTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        List<Object> kids = ((List<?>) JsonUtil.parseJson(response.body()).get("keys")).stream()
-                .map(key -> (Object) ((Map<?, ?>) key).get("kid")).toList();
+        List<Object> kids = ((List<?>) JsonUtil.parseJson(response.body()).get("keys"))
+                .stream().map(key -> (Object) ((Map<?, ?>) key).get("kid")).toList();
         assertThat(kids).containsExactly("rsa-1", "ec-1");
         assertThat(response.body()).doesNotContain("\"d\"", "\"p\"");
         assertThat(stub.jwks().requestCount()).isEqualTo(1);
@@ -71,8 +72,8 @@ class AuthorizationServerStubTest {
 
     @Test
     void servesFurtherDocumentsAtTheirPathsAndNothingElse() throws Exception {
-        StubEndpoint discovery = stub.document("/.well-known/openid-configuration", "application/json",
-                "{\"issuer\":\"https://as.example.test\"}");
+        StubEndpoint discovery = stub.document(
+                "/.well-known/openid-configuration", "application/json", "{\"issuer\":\"https://as.example.test\"}");
 
         HttpResponse<String> response = get(stub.uri("/.well-known/openid-configuration"));
 
@@ -104,7 +105,9 @@ class AuthorizationServerStubTest {
     void hangsWithoutAnAnswerUntilServingNormallyAgain() throws Exception {
         stub.jwks().hang();
         CompletableFuture<HttpResponse<String>> pending = http.sendAsync(
-                HttpRequest.newBuilder(stub.jwks().uri()).timeout(Duration.ofSeconds(20)).build(),
+                HttpRequest.newBuilder(stub.jwks().uri())
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         Thread.sleep(300);
@@ -112,8 +115,8 @@ class AuthorizationServerStubTest {
         stub.jwks().serveNormally();
 
         // the hanging request is closed unanswered; the JDK client then retries the GET once, which is answered
-        CompletableFuture<String> outcome = pending.handle((response, failure) ->
-                response == null ? "closed" : Integer.toString(response.statusCode()));
+        CompletableFuture<String> outcome = pending.handle(
+                (response, failure) -> response == null ? "closed" : Integer.toString(response.statusCode()));
         assertThat(outcome).succeedsWithin(Duration.ofSeconds(10)).isIn("closed", "200");
         assertThat(stub.jwks().requestCount()).isBetween(1, 2);
     }
@@ -124,8 +127,8 @@ class AuthorizationServerStubTest {
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < 3; i++) {
-            answers.add(http.sendAsync(HttpRequest.newBuilder(stub.jwks().uri()).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            answers.add(http.sendAsync(
+                    HttpRequest.newBuilder(stub.jwks().uri()).build(), HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
             assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -149,8 +152,8 @@ class AuthorizationServerStubTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(60));
 
         stub.jwks().serveNormally().rawBody("abc").declaredLength(100_000); // sends far fewer bytes than it declares
-        CompletableFuture<HttpResponse<String>> lying = http.sendAsync(
-                HttpRequest.newBuilder(stub.jwks().uri()).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> lying =
+                http.sendAsync(HttpRequest.newBuilder(stub.jwks().uri()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(lying).failsWithin(Duration.ofSeconds(2)); // no complete body: the client waits for the rest
     }
 
@@ -171,7 +174,8 @@ class AuthorizationServerStubTest {
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -22,11 +22,14 @@ class KeysAndTokensTest {
         TestKeys first = TestKeys.rsa("k");
         TestKeys second = TestKeys.rsa("k");
 
-        assertThat(((RSAPublicKey) first.pair().getPublic()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((RSAPublicKey) first.pair().getPublic()).getModulus().bitLength())
+                .isEqualTo(2048);
         assertThat(first.pair().getPublic()).isNotEqualTo(second.pair().getPublic());
         assertThat(first.algorithm()).isEqualTo("RS256");
-        assertThat(TestKeys.rsa("short", 1024).pair().getPublic()).isInstanceOfSatisfying(RSAPublicKey.class,
-                key -> assertThat(key.getModulus().bitLength()).isEqualTo(1024));
+        assertThat(TestKeys.rsa("short", 1024).pair().getPublic())
+                .isInstanceOfSatisfying(
+                        RSAPublicKey.class,
+                        key -> assertThat(key.getModulus().bitLength()).isEqualTo(1024));
     }
 
     @ParameterizedTest
@@ -35,8 +38,12 @@ class KeysAndTokensTest {
         TestKeys key = TestKeys.ec("ec", curve);
 
         assertThat(key.algorithm()).isEqualTo(algorithm);
-        assertThat(((ECPublicKey) key.pair().getPublic()).getParams().getOrder().bitLength()).isEqualTo(bits);
-        assertThat(key.publicJwk()).containsEntry("kty", "EC").containsEntry("crv", curve).containsEntry("kid", "ec");
+        assertThat(((ECPublicKey) key.pair().getPublic()).getParams().getOrder().bitLength())
+                .isEqualTo(bits);
+        assertThat(key.publicJwk())
+                .containsEntry("kty", "EC")
+                .containsEntry("crv", curve)
+                .containsEntry("kid", "ec");
     }
 
     @Test
@@ -44,7 +51,10 @@ class KeysAndTokensTest {
         TestKeys key = TestKeys.rsa("k1");
 
         assertThat(key.publicJwk()).containsOnlyKeys("kty", "kid", "n", "e");
-        assertThat(key.signingJwk()).containsEntry("use", "sig").containsEntry("alg", "RS256").doesNotContainKey("d");
+        assertThat(key.signingJwk())
+                .containsEntry("use", "sig")
+                .containsEntry("alg", "RS256")
+                .doesNotContainKey("d");
     }
 
     @ParameterizedTest
@@ -58,8 +68,12 @@ class KeysAndTokensTest {
         assertThat(jws.getKeyIdHeaderValue()).isEqualTo("k1");
         assertThat(jws.getHeader("typ")).isEqualTo("at+jwt");
         Map<String, Object> claims = JsonUtil.parseJson(jws.getPayload());
-        assertThat(claims).containsEntry("iss", Tokens.ISSUER).containsEntry("aud", Tokens.AUDIENCE)
-                .containsEntry("sub", "alice").containsEntry("scope", "read write").containsEntry("role", "admin")
+        assertThat(claims)
+                .containsEntry("iss", Tokens.ISSUER)
+                .containsEntry("aud", Tokens.AUDIENCE)
+                .containsEntry("sub", "alice")
+                .containsEntry("scope", "read write")
+                .containsEntry("role", "admin")
                 .containsEntry("groups", List.of("users"));
         assertThat((Long) claims.get("exp") - (Long) claims.get("iat")).isEqualTo(300);
     }
@@ -69,11 +83,21 @@ class KeysAndTokensTest {
         TestKeys key = TestKeys.rsa("k1");
         long now = Instant.now().getEpochSecond();
 
-        Map<String, Object> claims = JsonUtil.parseJson(verified(Tokens.valid(key).claim("aud", "other-api")
-                .claim("role", null).nullClaim("sub").expiresIn(-60).sign(), key).getPayload());
+        Map<String, Object> claims = JsonUtil.parseJson(verified(
+                        Tokens.valid(key)
+                                .claim("aud", "other-api")
+                                .claim("role", null)
+                                .nullClaim("sub")
+                                .expiresIn(-60)
+                                .sign(),
+                        key)
+                .getPayload());
 
-        assertThat(claims).containsEntry("aud", "other-api").containsEntry("iss", Tokens.ISSUER)
-                .containsEntry("sub", null).doesNotContainKey("role");
+        assertThat(claims)
+                .containsEntry("aud", "other-api")
+                .containsEntry("iss", Tokens.ISSUER)
+                .containsEntry("sub", null)
+                .doesNotContainKey("role");
         assertThat((Long) claims.get("exp")).isBetween(now - 61, now);
     }
 

@@ -1,7 +1,5 @@
 package dev.oauthjwt.jaxrs.config;
 
-import dev.oauthjwt.jaxrs.Secured;
-
 /**
  * The MicroProfile Config keys read by the extension. These names are public API.
  *
@@ -220,6 +218,5 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String DPOP_REPLAY_CACHE_MAX_SIZE = PREFIX + "dpop.replay-cache.max-size";
 
-    private OAuthJwtConfigKeys() {
-    }
+    private OAuthJwtConfigKeys() {}
 }

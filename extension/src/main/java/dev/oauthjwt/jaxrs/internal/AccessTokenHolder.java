@@ -1,7 +1,6 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.AccessToken;
-import dev.oauthjwt.jaxrs.Secured;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
@@ -27,7 +26,8 @@ public class AccessTokenHolder {
      */
     AccessToken get() {
         if (token == null) {
-            throw new IllegalStateException("No access token was verified in this request: the endpoint is not @Secured");
+            throw new IllegalStateException(
+                    "No access token was verified in this request: the endpoint is not @Secured");
         }
         return token;
     }

@@ -3,9 +3,9 @@ package dev.oauthjwt.jaxrs.internal;
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
-import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.mpjwt.ClaimInjectionRules;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -39,8 +39,8 @@ public class OAuthJwtExtension implements Extension {
         addIfPresent(OptionalApis.METRICS, METRICS_SOURCE, "metrics", event, beanManager);
     }
 
-    private static void addIfPresent(String api, String beanClass, String what, BeforeBeanDiscovery event,
-            BeanManager beanManager) {
+    private static void addIfPresent(
+            String api, String beanClass, String what, BeforeBeanDiscovery event, BeanManager beanManager) {
         if (!OptionalApis.present(api)) {
             LOG.log(Level.FINE, "{0} is absent: no oauth-jwt {1}", new Object[] {api, what});
             return;
@@ -49,8 +49,9 @@ public class OAuthJwtExtension implements Extension {
             Class<?> type = Class.forName(beanClass, false, OAuthJwtExtension.class.getClassLoader());
             event.addAnnotatedType(beanManager.createAnnotatedType(type), beanClass);
         } catch (ClassNotFoundException | LinkageError unusable) {
-            LOG.log(Level.WARNING, "{0} is present but unusable ({1}): no oauth-jwt {2}",
-                    new Object[] {api, unusable.getClass().getName(), what});
+            LOG.log(Level.WARNING, "{0} is present but unusable ({1}): no oauth-jwt {2}", new Object[] {
+                api, unusable.getClass().getName(), what
+            });
         }
     }
 

@@ -5,12 +5,12 @@ import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
-import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
-import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.LocalKeys;
@@ -50,8 +50,12 @@ public class OAuthJwtProducer {
     TokenValidator validator(Instance<TelemetrySource> telemetrySource) {
         Config config = ConfigProvider.getConfig();
         ConfigReader reader = new ConfigReader(config);
-        return create(OAuthJwtConfig.from(config), DecryptionConfig.from(reader), IntrospectionConfig.from(reader),
-                Clock.systemUTC(), telemetry(telemetrySource));
+        return create(
+                OAuthJwtConfig.from(config),
+                DecryptionConfig.from(reader),
+                IntrospectionConfig.from(reader),
+                Clock.systemUTC(),
+                telemetry(telemetrySource));
     }
 
     void close(@Disposes TokenValidator validator) {
@@ -72,8 +76,8 @@ public class OAuthJwtProducer {
     @Singleton
     SenderConstraints senderConstraints() {
         Config config = ConfigProvider.getConfig();
-        return SenderConstraints.inMemory(SenderConstraintConfig.from(config),
-                OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
+        return SenderConstraints.inMemory(
+                SenderConstraintConfig.from(config), OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
     }
 
     /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */
@@ -92,7 +96,9 @@ public class OAuthJwtProducer {
         try {
             return source.get().telemetry();
         } catch (RuntimeException | LinkageError unavailable) {
-            LOG.log(Level.WARNING, "MicroProfile Metrics is present but unusable ({0}); oauth-jwt metrics are off",
+            LOG.log(
+                    Level.WARNING,
+                    "MicroProfile Metrics is present but unusable ({0}); oauth-jwt metrics are off",
                     unavailable.getClass().getName());
             return Telemetry.NONE;
         }
@@ -114,8 +120,11 @@ public class OAuthJwtProducer {
     }
 
     /** As the full {@code create} without telemetry. */
-    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption,
-            Optional<IntrospectionConfig> introspection, Clock clock) {
+    public static TokenValidator create(
+            OAuthJwtConfig config,
+            Optional<DecryptionConfig> decryption,
+            Optional<IntrospectionConfig> introspection,
+            Clock clock) {
         return create(config, decryption, introspection, clock, Telemetry.NONE);
     }
 
@@ -127,19 +136,29 @@ public class OAuthJwtProducer {
      * @param telemetry where fetches, cache hits and validation times are reported
      * @return a validator with its own JWKS client; {@link TokenValidator#close()} stops the client's threads
      */
-    public static TokenValidator create(OAuthJwtConfig config, Optional<DecryptionConfig> decryption,
-            Optional<IntrospectionConfig> introspection, Clock clock, Telemetry telemetry) {
+    public static TokenValidator create(
+            OAuthJwtConfig config,
+            Optional<DecryptionConfig> decryption,
+            Optional<IntrospectionConfig> introspection,
+            Clock clock,
+            Telemetry telemetry) {
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "oauth-jwt-jwks");
             thread.setDaemon(true);
             return thread;
         });
-        KeySource keys = config.publicKeys().isPresent() ? localKeys(config)
+        KeySource keys = config.publicKeys().isPresent()
+                ? localKeys(config)
                 : config.jwksUri().isPresent()
                         ? JwksKeyCache.of(config.jwksUri().get(), config, clock, executor, telemetry)
                         : JwksKeyCache.discovering(config.issuer(), config, clock, executor, telemetry);
-        return new TokenValidator(config, keys, decryption.map(JweDecryptor::new),
-                introspection.map(settings -> new Introspector(settings, executor, clock)), clock, executor::shutdownNow,
+        return new TokenValidator(
+                config,
+                keys,
+                decryption.map(JweDecryptor::new),
+                introspection.map(settings -> new Introspector(settings, executor, clock)),
+                clock,
+                executor::shutdownNow,
                 telemetry);
     }
 

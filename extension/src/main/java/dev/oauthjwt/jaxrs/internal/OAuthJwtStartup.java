@@ -31,8 +31,13 @@ public class OAuthJwtStartup {
     /** @return the startup line of the configured issuer */
     static String report(OAuthJwtConfig config) {
         return "oauth-jwt: issuer " + config.issuer()
-                + "; JWKS " + config.jwksUri().map(OAuthJwtStartup::withoutSecrets).orElse(
-                        config.publicKeys().isPresent() ? "local public keys" : "discovered from the issuer's metadata")
+                + "; JWKS "
+                + config.jwksUri()
+                        .map(OAuthJwtStartup::withoutSecrets)
+                        .orElse(
+                                config.publicKeys().isPresent()
+                                        ? "local public keys"
+                                        : "discovered from the issuer's metadata")
                 + " (prefetch " + (config.jwksPrefetch() ? "on" : "off")
                 + ", timeout " + config.jwksTimeout().toMillis() + " ms"
                 + ", refresh " + config.jwksRefreshInterval().toSeconds() + " s"
@@ -42,8 +47,11 @@ public class OAuthJwtStartup {
                 + "; scopes " + (config.scopes().isEmpty() ? "-" : String.join(" ", config.scopes()))
                 + "; claim rules " + config.claimRules().size()
                 + "; clock skew " + config.clockSkew().toSeconds() + " s"
-                + "; token cache " + (config.cacheMaxSize() == 0 ? "off" : config.cacheMaxSize() + " entries, max age "
-                        + config.cacheMaxAge().toSeconds() + " s")
+                + "; token cache "
+                + (config.cacheMaxSize() == 0
+                        ? "off"
+                        : config.cacheMaxSize() + " entries, max age "
+                                + config.cacheMaxAge().toSeconds() + " s")
                 + "; audit " + config.auditRateLimit() + " lines/s per reason";
     }
 

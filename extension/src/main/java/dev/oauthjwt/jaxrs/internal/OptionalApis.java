@@ -14,8 +14,7 @@ public final class OptionalApis {
     /** Jakarta Servlet: the client address in the audit log. */
     public static final String SERVLET = "jakarta.servlet.http.HttpServletRequest";
 
-    private OptionalApis() {
-    }
+    private OptionalApis() {}
 
     /** @return whether {@code className} can be loaded by the loader of this extension */
     public static boolean present(String className) {

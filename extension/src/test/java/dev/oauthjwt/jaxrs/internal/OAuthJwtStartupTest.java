@@ -6,10 +6,10 @@ import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.keys.KeysState;
 import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
-import dev.oauthjwt.testsupport.AuthorizationServerStub;
-import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.jaxrs.support.LogCapture;
 import dev.oauthjwt.jaxrs.support.TestConfig;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.testsupport.TestKeys;
 import dev.oauthjwt.testsupport.Tokens;
 import java.time.Clock;
@@ -89,12 +89,23 @@ class OAuthJwtStartupTest {
     @Test
     void logsOneStartupLinePerIssuerWithTheEffectiveConfiguration() {
         try (LogCapture log = new LogCapture(OAuthJwtStartup.class.getName(), Level.INFO)) {
-            started(Map.of("oauth.jwt.algorithms", "RS256,ES256", "oauth.jwt.scope", "read",
-                    "oauth.jwt.audience", "api,admin-api"));
-            assertThat(log.messages()).singleElement().asString()
+            started(Map.of(
+                    "oauth.jwt.algorithms",
+                    "RS256,ES256",
+                    "oauth.jwt.scope",
+                    "read",
+                    "oauth.jwt.audience",
+                    "api,admin-api"));
+            assertThat(log.messages())
+                    .singleElement()
+                    .asString()
                     .startsWith("oauth-jwt: issuer " + Tokens.ISSUER + "; JWKS " + jwks.uri() + " (prefetch off")
-                    .contains("; algorithms RS256,ES256;", "; audiences api,admin-api;", "; scopes read;",
-                            "; token cache 10000 entries, max age 300 s;", "; audit 10 lines/s per reason");
+                    .contains(
+                            "; algorithms RS256,ES256;",
+                            "; audiences api,admin-api;",
+                            "; scopes read;",
+                            "; token cache 10000 entries, max age 300 s;",
+                            "; audit 10 lines/s per reason");
         }
     }
 

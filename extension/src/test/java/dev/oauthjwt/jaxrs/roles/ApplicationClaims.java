@@ -29,7 +29,7 @@ public class ApplicationClaims {
 
     /** @return the values of the current request */
     public String describe() {
-        return sub.getName() + "=" + sub.getValue() + " level=" + level.getValue().orElse(-1L)
-                + " groups=" + groups.getValue() + " jwt=" + jwt.getName();
+        return sub.getName() + "=" + sub.getValue() + " level="
+                + level.getValue().orElse(-1L) + " groups=" + groups.getValue() + " jwt=" + jwt.getName();
     }
 }

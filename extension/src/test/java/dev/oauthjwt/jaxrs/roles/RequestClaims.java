@@ -77,7 +77,7 @@ public class RequestClaims {
         return "sub=" + sub + " expSet=" + (exp != null && exp == iat + 300) + " emailVerified=" + emailVerified
                 + " aud=" + aud + " tenant=" + tenant.orElse("?") + " missing=" + missing.isPresent()
                 + " level=" + level.orElse(-1L) + " realmAccess=" + realmAccess + " levelNumber=" + levelNumber
-                + " tenantString=" + tenantString.getString() + " tags=" + tags + " tagsValue=" + tagsValue
-                .getValueType() + " tenantAsNumber=" + tenantAsNumber;
+                + " tenantString=" + tenantString.getString() + " tags=" + tags + " tagsValue="
+                + tagsValue.getValueType() + " tenantAsNumber=" + tenantAsNumber;
     }
 }

@@ -24,7 +24,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     /** @return the messages captured so far, with their parameters filled in */
     public List<String> messages() {
-        return records.stream().map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
+        return records.stream()
+                .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r))
+                .toList();
     }
 
     /** @return the records captured so far */
@@ -40,8 +42,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

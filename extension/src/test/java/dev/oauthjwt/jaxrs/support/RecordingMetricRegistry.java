@@ -50,13 +50,12 @@ public class RecordingMetricRegistry {
 
     /** @return a registry view that records into this instance */
     public MetricRegistry proxy() {
-        return (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {MetricRegistry.class}, (self, method, args) -> {
+        return (MetricRegistry) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {MetricRegistry.class}, (self, method, args) -> {
                     String name = method.getName();
                     if ((name.equals("counter") || name.equals("timer")) && args[0] instanceof Metadata metadata) {
                         Tag[] tags = args.length == 2 ? (Tag[]) args[1] : new Tag[0];
-                        AtomicLong count = counts.computeIfAbsent(id(metadata.getName(), tags),
-                                k -> new AtomicLong());
+                        AtomicLong count = counts.computeIfAbsent(id(metadata.getName(), tags), k -> new AtomicLong());
                         return name.equals("counter") ? counter(count) : timer(count);
                     }
                     if (name.equals("toString")) {
@@ -69,12 +68,16 @@ public class RecordingMetricRegistry {
     private static String id(String name, Tag[] tags) {
         Map<String, String> sorted = new TreeMap<>();
         Arrays.stream(tags).forEach(tag -> sorted.put(tag.getTagName(), tag.getTagValue()));
-        return name + sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return name
+                + sorted.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static Counter counter(AtomicLong count) {
-        return (Counter) Proxy.newProxyInstance(Counter.class.getClassLoader(), new Class<?>[] {Counter.class},
+        return (Counter) Proxy.newProxyInstance(
+                Counter.class.getClassLoader(),
+                new Class<?>[] {Counter.class},
                 (self, method, args) -> switch (method.getName()) {
                     case "inc" -> {
                         count.addAndGet(args == null ? 1 : (Long) args[0]);
@@ -86,7 +89,9 @@ public class RecordingMetricRegistry {
     }
 
     private static Timer timer(AtomicLong count) {
-        return (Timer) Proxy.newProxyInstance(Timer.class.getClassLoader(), new Class<?>[] {Timer.class},
+        return (Timer) Proxy.newProxyInstance(
+                Timer.class.getClassLoader(),
+                new Class<?>[] {Timer.class},
                 (self, method, args) -> switch (method.getName()) {
                     case "update" -> {
                         if (((Duration) args[0]).isNegative()) {

@@ -1,9 +1,9 @@
 package dev.oauthjwt.jaxrs.support;
 
-import dev.oauthjwt.jaxrs.internal.http.SecuredFeature;
 import dev.oauthjwt.jaxrs.api.SecuredByClass;
 import dev.oauthjwt.jaxrs.api.SecuredContractImpl;
 import dev.oauthjwt.jaxrs.api.TestApi;
+import dev.oauthjwt.jaxrs.internal.http.SecuredFeature;
 import dev.oauthjwt.testsupport.AuthorizationServerStub;
 import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.testsupport.TestKeys;
@@ -33,7 +33,8 @@ public abstract class SecuredApiTestBase extends JerseyTest {
 
     protected JwksEndpoint jwks;
     protected TestKeys key;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     protected SecuredApiTestBase() {
         // JerseyTest configures itself lazily in setUp(), after the JWKS stub and the config exist
@@ -77,9 +78,10 @@ public abstract class SecuredApiTestBase extends JerseyTest {
         return send(method, path, HttpRequest.BodyPublishers.noBody(), headerPairs);
     }
 
-    protected HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body,
-            String... headerPairs) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+    protected HttpResponse<String> send(
+            String method, String path, HttpRequest.BodyPublisher body, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(20))
                 .version(HttpClient.Version.HTTP_1_1)
                 .method(method, body);
         for (int i = 0; i < headerPairs.length; i += 2) {

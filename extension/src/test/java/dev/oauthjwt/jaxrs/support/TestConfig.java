@@ -12,8 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 /** Builds MicroProfile Configs from maps and installs one as the application's config for a test. */
 public final class TestConfig {
 
-    private TestConfig() {
-    }
+    private TestConfig() {}
 
     /** The keys a valid configuration needs, pointing at the given JWKS stub, with short test cooldowns. */
     public static Map<String, String> defaults(StubEndpoint jwks) {

@@ -15,8 +15,7 @@ import org.eclipse.microprofile.jwt.Claims;
  */
 public final class ClaimBeans {
 
-    private ClaimBeans() {
-    }
+    private ClaimBeans() {}
 
     @ApplicationScoped
     public static class RawClaimInApplicationScope {

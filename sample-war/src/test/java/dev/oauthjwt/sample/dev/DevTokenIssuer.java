@@ -61,7 +61,8 @@ public final class DevTokenIssuer implements AutoCloseable {
     public static DevTokenIssuer start(int port) throws JoseException {
         AuthorizationServerStub server = AuthorizationServerStub.start(port);
         TestKeys key = TestKeys.rsa("dev-" + UUID.randomUUID());
-        server.jwks().publishJwks(List.of(key.signingJwk()))
+        server.jwks()
+                .publishJwks(List.of(key.signingJwk()))
                 .contentType("application/jwk-set+json")
                 .headers(Map.of("Cache-Control", "max-age=300"));
         DevTokenIssuer issuer = new DevTokenIssuer(server, key);
@@ -92,8 +93,12 @@ public final class DevTokenIssuer implements AutoCloseable {
                 send(exchange, 405, "text/plain", "GET only\n");
                 return;
             }
-            send(exchange, 200, "application/json", "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri()
-                    + "\",\"token_endpoint\":\"" + tokenUri() + "\"}");
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri() + "\",\"token_endpoint\":\""
+                            + tokenUri() + "\"}");
         }
     }
 
@@ -105,8 +110,8 @@ public final class DevTokenIssuer implements AutoCloseable {
     /** POST form {@code htm}, {@code htu}, {@code token}: a proof by the demo client's key, as text. */
     private void dpopProof(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = "POST".equals(exchange.getRequestMethod())
-                    ? parseForm(exchange.getRequestBody()) : Map.of();
+            Map<String, String> form =
+                    "POST".equals(exchange.getRequestMethod()) ? parseForm(exchange.getRequestBody()) : Map.of();
             if (!form.containsKey("htm") || !form.containsKey("htu") || !form.containsKey("token")) {
                 send(exchange, 400, "text/plain", "POST form parameters: htm, htu, token\n");
                 return;
@@ -120,7 +125,10 @@ public final class DevTokenIssuer implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain",
+                send(
+                        exchange,
+                        405,
+                        "text/plain",
                         "POST form parameters: scope, role, sub, aud, expires_in, realm_roles, client_roles\n");
                 return;
             }
@@ -135,7 +143,8 @@ public final class DevTokenIssuer implements AutoCloseable {
             String jkt;
             String proof = exchange.getRequestHeaders().getFirst("DPoP");
             try {
-                jkt = proof != null ? dpop.thumbprintOfTokenRequestProof(proof)
+                jkt = proof != null
+                        ? dpop.thumbprintOfTokenRequestProof(proof)
                         : "true".equals(form.get("dpop")) ? dpop.demoClientThumbprint() : null;
             } catch (JoseException | RuntimeException invalidProof) {
                 send(exchange, 400, "application/json", "{\"error\":\"invalid_dpop_proof\"}");
@@ -171,14 +180,17 @@ public final class DevTokenIssuer implements AutoCloseable {
                 .claim("role", form.get("role"))
                 .claim("groups", null)
                 .claim("realm_access", realmRoles == null ? null : Map.of("roles", words(realmRoles)))
-                .claim("resource_access", clientRoles == null ? null
-                        : Map.of(audience, Map.of("roles", words(clientRoles))))
+                .claim(
+                        "resource_access",
+                        clientRoles == null ? null : Map.of(audience, Map.of("roles", words(clientRoles))))
                 .claim("cnf", jkt == null ? null : Map.of("jkt", jkt))
                 .sign();
     }
 
     private static List<String> words(String spaceSeparated) {
-        return Arrays.stream(spaceSeparated.trim().split(" +")).filter(word -> !word.isEmpty()).toList();
+        return Arrays.stream(spaceSeparated.trim().split(" +"))
+                .filter(word -> !word.isEmpty())
+                .toList();
     }
 
     private static Map<String, String> parseForm(InputStream in) throws IOException {

@@ -16,6 +16,7 @@ public record ClaimPath(List<String> segments) {
 
     /** More is never needed by a real Authorization Server and keeps the walk bounded. */
     static final int MAX_SEGMENTS = 8;
+
     static final int MAX_PATHS = 16;
 
     public ClaimPath {
@@ -57,7 +58,8 @@ public record ClaimPath(List<String> segments) {
                 quoted = true;
                 wasQuoted = true;
             } else if (c == '/' || c == ',') {
-                String name = wasQuoted ? segment.toString() : segment.toString().trim();
+                String name =
+                        wasQuoted ? segment.toString() : segment.toString().trim();
                 if (name.isEmpty()) {
                     throw new IllegalArgumentException("has an empty claim name: write a/b/c or \"a/b\"/c");
                 }

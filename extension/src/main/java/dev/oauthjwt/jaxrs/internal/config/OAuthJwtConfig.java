@@ -104,7 +104,8 @@ public record OAuthJwtConfig(
         Optional<URI> jwksUri = reader.read(Settings.JWKS_URI);
         Optional<String> publicKeys = reader.read(Settings.PUBLIC_KEYS);
         if (jwksUri.isPresent() && publicKeys.isPresent()) {
-            throw new InvalidConfigurationException(reader.keyOf(Settings.PUBLIC_KEYS),
+            throw new InvalidConfigurationException(
+                    reader.keyOf(Settings.PUBLIC_KEYS),
                     "cannot be combined with " + reader.keyOf(Settings.JWKS_URI) + ": set one");
         }
         String issuer = reader.read(Settings.ISSUER);
@@ -141,8 +142,8 @@ public record OAuthJwtConfig(
     private static void checkDiscoverable(String key, String issuer) {
         SecureUrls.Result checked = SecureUrls.check(issuer);
         if (checked.uri().isEmpty()) {
-            throw new InvalidConfigurationException(key, checked.problem()
-                    + " to discover the keys (neither jwks-uri nor public-keys is set)");
+            throw new InvalidConfigurationException(
+                    key, checked.problem() + " to discover the keys (neither jwks-uri nor public-keys is set)");
         }
         if (checked.uri().get().getRawQuery() != null || checked.uri().get().getRawFragment() != null) {
             throw new InvalidConfigurationException(key, "may not have a query or fragment (RFC 8414 §2)");
@@ -151,9 +152,10 @@ public record OAuthJwtConfig(
 
     private static Optional<URI> resource(ConfigReader reader) {
         Optional<URI> resource = reader.read(Settings.RESOURCE);
-        if (resource.isPresent() && (resource.get().getRawQuery() != null || resource.get().getRawFragment() != null)) {
-            throw new InvalidConfigurationException(reader.keyOf(Settings.RESOURCE),
-                    "may not have a query or fragment (RFC 9728 §1.2)");
+        if (resource.isPresent()
+                && (resource.get().getRawQuery() != null || resource.get().getRawFragment() != null)) {
+            throw new InvalidConfigurationException(
+                    reader.keyOf(Settings.RESOURCE), "may not have a query or fragment (RFC 9728 §1.2)");
         }
         return resource;
     }
@@ -172,8 +174,8 @@ public record OAuthJwtConfig(
      */
     public Optional<String> resourceMetadataUrl(String basePath) {
         String base = basePath.endsWith("/") ? basePath : basePath + "/";
-        return resource.map(uri -> uri.getScheme() + "://" + uri.getRawAuthority() + base + METADATA_SEGMENT
-                + resourcePath(uri));
+        return resource.map(
+                uri -> uri.getScheme() + "://" + uri.getRawAuthority() + base + METADATA_SEGMENT + resourcePath(uri));
     }
 
     /** @return the path of the resource identifier without its trailing {@code /}; empty for the root */
@@ -191,7 +193,8 @@ public record OAuthJwtConfig(
      * @return whether it is a non-empty RFC 6750 scope-token (%x21 / %x23-5B / %x5D-7E), safe inside a challenge
      */
     public static boolean isScopeToken(String scope) {
-        return scope != null && !scope.isEmpty()
+        return scope != null
+                && !scope.isEmpty()
                 && scope.chars().allMatch(c -> c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E));
     }
 }

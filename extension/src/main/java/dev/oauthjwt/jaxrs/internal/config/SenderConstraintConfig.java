@@ -23,14 +23,21 @@ import org.eclipse.microprofile.config.Config;
  * @param trustedProxy whether {@code Forwarded}/{@code X-Forwarded-*} headers name the target URI
  * @param replayCacheMaxSize capacity of the in-memory replay cache
  */
-public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgorithms, Duration dpopMaxAge,
-        Optional<byte[]> nonceSecret, boolean trustedProxy, int replayCacheMaxSize) {
+public record SenderConstraintConfig(
+        DpopMode dpop,
+        Set<JwsAlgorithm> dpopAlgorithms,
+        Duration dpopMaxAge,
+        Optional<byte[]> nonceSecret,
+        boolean trustedProxy,
+        int replayCacheMaxSize) {
 
     private static final int MIN_SECRET_LENGTH = 32;
 
     /** Whether the {@code DPoP} scheme is accepted, and whether it is the only one. */
     public enum DpopMode {
-        DISABLED, ALLOWED, REQUIRED
+        DISABLED,
+        ALLOWED,
+        REQUIRED
     }
 
     /** Canonical constructor: keeps the algorithm order, unmodifiable. */
@@ -57,17 +64,21 @@ public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgori
         if (reader.read(Settings.DPOP_NONCE)) {
             String value = reader.read(Settings.DPOP_NONCE_SECRET);
             if (value == null) {
-                throw new InvalidConfigurationException(DPOP_NONCE_SECRET, "is required when " + DPOP_NONCE
-                        + " is true");
+                throw new InvalidConfigurationException(
+                        DPOP_NONCE_SECRET, "is required when " + DPOP_NONCE + " is true");
             }
             if (value.length() < MIN_SECRET_LENGTH) {
-                throw new InvalidConfigurationException(DPOP_NONCE_SECRET, "must have at least " + MIN_SECRET_LENGTH
-                        + " characters");
+                throw new InvalidConfigurationException(
+                        DPOP_NONCE_SECRET, "must have at least " + MIN_SECRET_LENGTH + " characters");
             }
             secret = Optional.of(value.getBytes(StandardCharsets.UTF_8));
         }
-        return new SenderConstraintConfig(reader.read(Settings.DPOP), reader.read(Settings.DPOP_ALGORITHMS),
-                reader.read(Settings.DPOP_MAX_AGE), secret, reader.read(Settings.DPOP_TRUSTED_PROXY),
+        return new SenderConstraintConfig(
+                reader.read(Settings.DPOP),
+                reader.read(Settings.DPOP_ALGORITHMS),
+                reader.read(Settings.DPOP_MAX_AGE),
+                secret,
+                reader.read(Settings.DPOP_TRUSTED_PROXY),
                 reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE));
     }
 
@@ -75,5 +86,4 @@ public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgori
     public boolean nonceRequired() {
         return nonceSecret.isPresent();
     }
-
 }

@@ -4,9 +4,9 @@ import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.jose.PublicJwk;
-import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.token.Confirmation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,8 @@ public final class SenderConstraints {
      */
     public SenderConstraints(SenderConstraintConfig config, Duration clockSkew, ReplayCache replayCache, Clock clock) {
         this.config = config;
-        this.nonces = config.nonceSecret().map(secret -> new DpopNonces(secret, config.dpopMaxAge(), clockSkew, clock))
+        this.nonces = config.nonceSecret()
+                .map(secret -> new DpopNonces(secret, config.dpopMaxAge(), clockSkew, clock))
                 .orElse(null);
         this.verifier = new DpopProofVerifier(config.dpopAlgorithms(), config.dpopMaxAge(), clockSkew, nonces, clock);
         this.replayCache = replayCache;
@@ -61,8 +62,8 @@ public final class SenderConstraints {
      */
     public static SenderConstraints inMemory(SenderConstraintConfig config, Duration clockSkew, Clock clock) {
         Duration retention = config.dpopMaxAge().plus(clockSkew).plus(clockSkew);
-        return new SenderConstraints(config, clockSkew,
-                new InMemoryReplayCache(config.replayCacheMaxSize(), retention, clock), clock);
+        return new SenderConstraints(
+                config, clockSkew, new InMemoryReplayCache(config.replayCacheMaxSize(), retention, clock), clock);
     }
 
     /** @return whether DPoP is disabled, allowed or required */
@@ -113,21 +114,34 @@ public final class SenderConstraints {
      * @throws TokenRejectedException when the token's binding does not hold for this request; an unexpected error
      *     underneath is answered like an invalid proof (or token), never with a 500
      */
-    public void enforce(boolean dpopScheme, String accessToken, Confirmation confirmation, String method,
-            URI requestUri, Function<String, List<String>> headers) throws TokenRejectedException {
+    public void enforce(
+            boolean dpopScheme,
+            String accessToken,
+            Confirmation confirmation,
+            String method,
+            URI requestUri,
+            Function<String, List<String>> headers)
+            throws TokenRejectedException {
         try {
             check(dpopScheme, accessToken, confirmation, method, requestUri, headers);
         } catch (RuntimeException | StackOverflowError unexpected) {
             // only the type is logged: messages of the libraries underneath may quote the proof or the token
-            LOG.log(UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
+            LOG.log(
+                    UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
                     "Binding check failed unexpectedly with {0}; the request is answered 401",
                     unexpected.getClass().getName());
             throw new TokenRejectedException(dpopScheme ? Failure.DPOP_PROOF_INVALID : Failure.INVALID_TOKEN);
         }
     }
 
-    private void check(boolean dpopScheme, String accessToken, Confirmation confirmation, String method,
-            URI requestUri, Function<String, List<String>> headers) throws TokenRejectedException {
+    private void check(
+            boolean dpopScheme,
+            String accessToken,
+            Confirmation confirmation,
+            String method,
+            URI requestUri,
+            Function<String, List<String>> headers)
+            throws TokenRejectedException {
         if (confirmation.type() == Confirmation.Type.MTLS) {
             throw new TokenRejectedException(Failure.UNSUPPORTED_CONFIRMATION);
         }
@@ -142,11 +156,12 @@ public final class SenderConstraints {
         }
         String target = TargetUri.ofRequest(requestUri, headers, config.trustedProxy())
                 .orElseThrow(() -> new TokenRejectedException(Failure.DPOP_PROOF_MISMATCH));
-        DpopProofVerifier.VerifiedProof proof = verifier.verify(headers.apply(DPOP_HEADER).get(0), method, target,
-                accessToken);
-        if (confirmation.type() != Confirmation.Type.DPOP || !MessageDigest.isEqual(
-                confirmation.thumbprint().getBytes(StandardCharsets.US_ASCII),
-                proof.thumbprint().getBytes(StandardCharsets.US_ASCII))) {
+        DpopProofVerifier.VerifiedProof proof =
+                verifier.verify(headers.apply(DPOP_HEADER).get(0), method, target, accessToken);
+        if (confirmation.type() != Confirmation.Type.DPOP
+                || !MessageDigest.isEqual(
+                        confirmation.thumbprint().getBytes(StandardCharsets.US_ASCII),
+                        proof.thumbprint().getBytes(StandardCharsets.US_ASCII))) {
             throw new TokenRejectedException(Failure.KEY_BINDING_MISMATCH);
         }
         replayCache.recordFirstUse(proofId(proof));

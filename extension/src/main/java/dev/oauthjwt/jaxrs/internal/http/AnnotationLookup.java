@@ -11,8 +11,7 @@ import java.util.function.Function;
  */
 final class AnnotationLookup {
 
-    private AnnotationLookup() {
-    }
+    private AnnotationLookup() {}
 
     /**
      * @param read what an element says, or {@code null} when it says nothing

@@ -40,8 +40,7 @@ final class BearerChallenge {
         }
     }
 
-    private BearerChallenge() {
-    }
+    private BearerChallenge() {}
 
     static Response response(Failure failure, Optional<String> realm, Set<String> requiredScopes, long retryAfter) {
         return response(failure, false, Schemes.bearerOnly(realm), requiredScopes, retryAfter, null);
@@ -55,8 +54,13 @@ final class BearerChallenge {
      * @param retryAfter seconds for {@code Retry-After} after {@link Failure#KEYS_UNAVAILABLE}
      * @param nonce a fresh {@code DPoP-Nonce} for {@link Failure#DPOP_NONCE_REQUIRED}, else ignored
      */
-    static Response response(Failure failure, boolean dpopScheme, Schemes schemes, Set<String> requiredScopes,
-            long retryAfter, String nonce) {
+    static Response response(
+            Failure failure,
+            boolean dpopScheme,
+            Schemes schemes,
+            Set<String> requiredScopes,
+            long retryAfter,
+            String nonce) {
         Response.ResponseBuilder response = Response.status(failure.status())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(body(failure))
@@ -70,12 +74,26 @@ final class BearerChallenge {
         boolean errorOnDpop = dpopAccepted && (failure.isProofFailure() || dpopScheme || !bearerAccepted);
         boolean both = failure.status() == 401;
         if (bearerAccepted && (both || !errorOnDpop)) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge("Bearer", null, errorOnDpop ? null : failure,
-                    schemes.realm(), requiredScopes, schemes.resourceMetadata()));
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    challenge(
+                            "Bearer",
+                            null,
+                            errorOnDpop ? null : failure,
+                            schemes.realm(),
+                            requiredScopes,
+                            schemes.resourceMetadata()));
         }
         if (dpopAccepted && (both || errorOnDpop)) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge("DPoP", schemes.dpopAlgorithms(),
-                    errorOnDpop ? failure : null, schemes.realm(), requiredScopes, schemes.resourceMetadata()));
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    challenge(
+                            "DPoP",
+                            schemes.dpopAlgorithms(),
+                            errorOnDpop ? failure : null,
+                            schemes.realm(),
+                            requiredScopes,
+                            schemes.resourceMetadata()));
         }
         if (failure == Failure.DPOP_NONCE_REQUIRED && nonce != null) {
             response.header("DPoP-Nonce", nonce);
@@ -88,11 +106,14 @@ final class BearerChallenge {
      * replace the answer with their own HTML error page.
      */
     static String body(Failure failure) {
-        String error = failure.error() != null ? failure.error()
+        String error = failure.error() != null
+                ? failure.error()
                 : failure.status() == 503 ? "temporarily_unavailable" : "unauthorized";
         StringBuilder json = new StringBuilder("{\"error\":\"").append(error).append('"');
         if (failure.description() != null) {
-            json.append(",\"error_description\":\"").append(failure.description()).append('"');
+            json.append(",\"error_description\":\"")
+                    .append(failure.description())
+                    .append('"');
         }
         return json.append('}').toString();
     }
@@ -102,8 +123,13 @@ final class BearerChallenge {
     }
 
     /** @param failure the error to carry, or {@code null} for a bare challenge */
-    private static String challenge(String scheme, String algs, Failure failure, Optional<String> realm,
-            Set<String> requiredScopes, Optional<String> resourceMetadata) {
+    private static String challenge(
+            String scheme,
+            String algs,
+            Failure failure,
+            Optional<String> realm,
+            Set<String> requiredScopes,
+            Optional<String> resourceMetadata) {
         StringBuilder header = new StringBuilder(scheme);
         String separator = " ";
         if (realm.isPresent()) {
@@ -116,14 +142,21 @@ final class BearerChallenge {
         }
         if (failure != null && failure.error() != null) {
             header.append(separator).append("error=\"").append(failure.error()).append('"');
-            header.append(", error_description=\"").append(failure.description()).append('"');
+            header.append(", error_description=\"")
+                    .append(failure.description())
+                    .append('"');
             if (failure.status() == 403 && !requiredScopes.isEmpty()) {
-                header.append(", scope=\"").append(String.join(" ", requiredScopes)).append('"');
+                header.append(", scope=\"")
+                        .append(String.join(" ", requiredScopes))
+                        .append('"');
             }
             separator = ", ";
         }
         if (resourceMetadata.isPresent()) {
-            header.append(separator).append("resource_metadata=\"").append(resourceMetadata.get()).append('"');
+            header.append(separator)
+                    .append("resource_metadata=\"")
+                    .append(resourceMetadata.get())
+                    .append('"');
         }
         return header.toString();
     }

@@ -45,9 +45,14 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rules = endpointRules.withGlobal(rt.validator().config());
             effectiveRules = rules;
             // the application's base path is the same for every request: the metadata URL is built once
-            schemes = new BearerChallenge.Schemes(rt.validator().config().realm(), rt.senderConstraints().dpopMode(),
+            schemes = new BearerChallenge.Schemes(
+                    rt.validator().config().realm(),
+                    rt.senderConstraints().dpopMode(),
                     rt.senderConstraints().algorithmNames(),
-                    rt.validator().config().resourceMetadataUrl(request.getUriInfo().getBaseUri().getRawPath()));
+                    rt.validator()
+                            .config()
+                            .resourceMetadataUrl(
+                                    request.getUriInfo().getBaseUri().getRawPath()));
         }
         SenderConstraints binding = rt.senderConstraints();
         boolean dpopScheme = false;
@@ -60,10 +65,16 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             dpopScheme = credential.dpop();
             binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
             principal = rt.validator().validate(credential.token());
-            binding.enforce(dpopScheme, credential.token(), principal.confirmation(), request.getMethod(),
-                    request.getUriInfo().getRequestUri(), request.getHeaders()::get);
+            binding.enforce(
+                    dpopScheme,
+                    credential.token(),
+                    principal.confirmation(),
+                    request.getMethod(),
+                    request.getUriInfo().getRequestUri(),
+                    request.getHeaders()::get);
             rules.authorize(principal);
-            boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+            boolean secure = request.getSecurityContext() != null
+                    && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(principal, secure, dpopScheme ? "DPoP" : "Bearer"));
             rt.publish(principal);
             rt.validator().telemetry().accepted();
@@ -72,11 +83,21 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             }
         } catch (TokenRejectedException rejected) {
             rt.validator().telemetry().refused(rejected.failure());
-            // a token refused after validation (binding, endpoint rules) was verified: its claims are known, not its kid
-            rt.audit().refused(rejected.failure(), endpoint, rt.client(),
-                    principal != null ? TokenIds.of(null, principal.claims()) : rejected.signed());
-            request.abortWith(BearerChallenge.response(rejected.failure(), dpopScheme, schemes,
-                    rules.challengeScopes(), rt.validator().retryAfterSeconds(rejected.failure()), binding.freshNonce()));
+            // a token refused after validation (binding, endpoint rules) was verified: its claims are known, not its
+            // kid
+            rt.audit()
+                    .refused(
+                            rejected.failure(),
+                            endpoint,
+                            rt.client(),
+                            principal != null ? TokenIds.of(null, principal.claims()) : rejected.signed());
+            request.abortWith(BearerChallenge.response(
+                    rejected.failure(),
+                    dpopScheme,
+                    schemes,
+                    rules.challengeScopes(),
+                    rt.validator().retryAfterSeconds(rejected.failure()),
+                    binding.freshNonce()));
         }
     }
 }

@@ -55,8 +55,8 @@ public record EndpointRules(Set<String> scopes, Set<String> anyScopes, List<Clai
                 throw new IllegalStateException("@Secured on " + where + ": " + e.getMessage(), e);
             }
         }
-        return new EndpointRules(scopesOf(annotation.scopes(), where), scopesOf(annotation.anyScopes(), where), rules,
-                roleRule);
+        return new EndpointRules(
+                scopesOf(annotation.scopes(), where), scopesOf(annotation.anyScopes(), where), rules, roleRule);
     }
 
     private static Set<String> scopesOf(String[] elements, String where) {

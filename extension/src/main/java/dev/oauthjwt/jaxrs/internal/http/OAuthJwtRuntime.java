@@ -19,8 +19,12 @@ import java.util.function.Supplier;
  * @param audit the audit log of secured requests
  * @param clientAddress the current request's client address, or {@code null} when the runtime cannot tell
  */
-record OAuthJwtRuntime(TokenValidator validator, SenderConstraints senderConstraints, AccessTokenHolder holder,
-        AuditLog audit, Supplier<String> clientAddress) {
+record OAuthJwtRuntime(
+        TokenValidator validator,
+        SenderConstraints senderConstraints,
+        AccessTokenHolder holder,
+        AuditLog audit,
+        Supplier<String> clientAddress) {
 
     /** Makes the principal injectable as {@code AccessToken} for the rest of the request. */
     void publish(AccessToken token) {

@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class RoleAnnotations {
 
-    private RoleAnnotations() {
-    }
+    private RoleAnnotations() {}
 
     /**
      * @param where the method, named in error messages
@@ -49,7 +48,8 @@ final class RoleAnnotations {
     }
 
     private static String describe(AnnotatedElement element) {
-        return element instanceof Method m ? "method " + m.getDeclaringClass().getName() + "#" + m.getName()
+        return element instanceof Method m
+                ? "method " + m.getDeclaringClass().getName() + "#" + m.getName()
                 : "type " + ((Class<?>) element).getName();
     }
 }

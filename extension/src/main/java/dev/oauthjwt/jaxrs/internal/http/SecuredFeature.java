@@ -48,23 +48,27 @@ public class SecuredFeature implements DynamicFeature {
     private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
 
     /** Created by CDI or by the Jakarta REST runtime. */
-    public SecuredFeature() {
-    }
+    public SecuredFeature() {}
 
     /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
     private OAuthJwtRuntime lookup() {
         if (validator != null && senderConstraints != null && holder != null && audit != null) {
-            return new OAuthJwtRuntime(validator.get(), senderConstraints.get(), holder.get(), audit.get(),
-                    ServletClientAddress.lookup());
+            return new OAuthJwtRuntime(
+                    validator.get(), senderConstraints.get(), holder.get(), audit.get(), ServletClientAddress.lookup());
         }
         CDI<Object> cdi = CDI.current();
-        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(SenderConstraints.class).get(),
-                cdi.select(AccessTokenHolder.class).get(), cdi.select(AuditLog.class).get(),
+        return new OAuthJwtRuntime(
+                cdi.select(TokenValidator.class).get(),
+                cdi.select(SenderConstraints.class).get(),
+                cdi.select(AccessTokenHolder.class).get(),
+                cdi.select(AuditLog.class).get(),
                 ServletClientAddress.lookup());
     }
 
     private SecuredScopes registry() {
-        return securedScopes != null ? securedScopes.get() : CDI.current().select(SecuredScopes.class).get();
+        return securedScopes != null
+                ? securedScopes.get()
+                : CDI.current().select(SecuredScopes.class).get();
     }
 
     @Override

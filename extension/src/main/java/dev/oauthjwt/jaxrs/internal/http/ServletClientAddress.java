@@ -13,8 +13,7 @@ import java.util.function.Supplier;
  */
 final class ServletClientAddress {
 
-    private ServletClientAddress() {
-    }
+    private ServletClientAddress() {}
 
     /** @return the source of the current request's address; it answers {@code null} when there is none */
     static Supplier<String> lookup() {

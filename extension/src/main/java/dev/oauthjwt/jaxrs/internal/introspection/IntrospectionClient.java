@@ -36,7 +36,8 @@ final class IntrospectionClient {
                 .executor(executor)
                 .build();
         String credentials = form(config.clientId()) + ":" + form(config.clientSecret());
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return the answer's body; completes exceptionally on any failure, at the latest at the deadline */
@@ -49,8 +50,7 @@ final class IntrospectionClient {
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + form(token) + "&token_type_hint=access_token"))
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, IntrospectionClient::body);
-        CompletableFuture<byte[]> result = exchange
-                .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+        CompletableFuture<byte[]> result = exchange.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(response -> {
                     if (response.statusCode() != 200 || response.body() == null) {
                         throw new IllegalStateException("introspection answered " + response.statusCode());
@@ -67,7 +67,11 @@ final class IntrospectionClient {
 
     private static HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
         boolean acceptable = info.statusCode() == 200
-                && info.headers().firstValue("Content-Encoding").orElse("identity").trim().equalsIgnoreCase("identity")
+                && info.headers()
+                        .firstValue("Content-Encoding")
+                        .orElse("identity")
+                        .trim()
+                        .equalsIgnoreCase("identity")
                 && info.headers().firstValueAsLong("Content-Length").orElse(0) <= MAX_BODY_BYTES;
         return new CappedBody(acceptable);
     }

@@ -21,8 +21,14 @@ import java.util.Optional;
  * @param maxRate the most calls per second
  * @param timeout the total deadline of one call
  */
-public record IntrospectionConfig(Mode mode, URI endpoint, String clientId, String clientSecret, Duration cacheTtl,
-        int maxRate, Duration timeout) {
+public record IntrospectionConfig(
+        Mode mode,
+        URI endpoint,
+        String clientId,
+        String clientSecret,
+        Duration cacheTtl,
+        int maxRate,
+        Duration timeout) {
 
     /** When a token is introspected. */
     public enum Mode {
@@ -45,16 +51,19 @@ public record IntrospectionConfig(Mode mode, URI endpoint, String clientId, Stri
             case "off" -> Mode.OFF;
             case "opaque" -> Mode.OPAQUE;
             case "always" -> Mode.ALWAYS;
-            default -> throw new InvalidConfigurationException(OAuthJwtConfigKeys.INTROSPECTION_MODE,
-                    "must be off, opaque or always");
+            default ->
+                throw new InvalidConfigurationException(
+                        OAuthJwtConfigKeys.INTROSPECTION_MODE, "must be off, opaque or always");
         };
         if (mode == Mode.OFF) {
             return Optional.empty();
         }
-        return Optional.of(new IntrospectionConfig(mode,
+        return Optional.of(new IntrospectionConfig(
+                mode,
                 required(OAuthJwtConfigKeys.INTROSPECTION_ENDPOINT, reader.read(Settings.INTROSPECTION_ENDPOINT)),
                 required(OAuthJwtConfigKeys.INTROSPECTION_CLIENT_ID, reader.read(Settings.INTROSPECTION_CLIENT_ID)),
-                required(OAuthJwtConfigKeys.INTROSPECTION_CLIENT_SECRET,
+                required(
+                        OAuthJwtConfigKeys.INTROSPECTION_CLIENT_SECRET,
                         reader.read(Settings.INTROSPECTION_CLIENT_SECRET)),
                 reader.read(Settings.INTROSPECTION_CACHE_TTL),
                 reader.read(Settings.INTROSPECTION_MAX_RATE),
@@ -63,8 +72,8 @@ public record IntrospectionConfig(Mode mode, URI endpoint, String clientId, Stri
 
     private static <T> T required(String key, T value) {
         if (value == null) {
-            throw new InvalidConfigurationException(key, "is required when " + OAuthJwtConfigKeys.INTROSPECTION_MODE
-                    + " is not off");
+            throw new InvalidConfigurationException(
+                    key, "is required when " + OAuthJwtConfigKeys.INTROSPECTION_MODE + " is not off");
         }
         return value;
     }

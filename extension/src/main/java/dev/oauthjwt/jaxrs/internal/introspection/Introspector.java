@@ -36,8 +36,7 @@ public final class Introspector {
     private static final long COOLDOWN_MILLIS = 1_000;
 
     /** An answer: the claims of an active token, or {@code null} for an inactive one. */
-    private record Answer(Map<String, Object> claims, long notAfter) {
-    }
+    private record Answer(Map<String, Object> claims, long notAfter) {}
 
     private final IntrospectionConfig config;
     private final IntrospectionClient client;
@@ -140,7 +139,8 @@ public final class Introspector {
         }
         long notAfter = now + ttl;
         if (members.get("exp") instanceof Number exp) {
-            notAfter = Math.min(notAfter, new BigDecimal(exp.toString()).movePointRight(3).longValue());
+            notAfter = Math.min(
+                    notAfter, new BigDecimal(exp.toString()).movePointRight(3).longValue());
         }
         Map<String, Object> claims = new LinkedHashMap<>(members);
         claims.remove("active");

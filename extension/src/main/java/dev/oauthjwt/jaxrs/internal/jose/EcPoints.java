@@ -12,8 +12,7 @@ import java.security.spec.EllipticCurve;
  */
 public final class EcPoints {
 
-    private EcPoints() {
-    }
+    private EcPoints() {}
 
     /**
      * @param key an EC public key over a prime field
@@ -35,7 +34,8 @@ public final class EcPoints {
             return false;
         }
         BigInteger left = y.multiply(y).mod(p);
-        BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
+        BigInteger right =
+                x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
         return left.equals(right);
     }
 }

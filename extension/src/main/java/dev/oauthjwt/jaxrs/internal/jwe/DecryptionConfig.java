@@ -24,16 +24,16 @@ import java.util.TreeSet;
  */
 public record DecryptionConfig(List<DecryptionKey> keys, Set<String> algorithms, Set<String> encryptionMethods) {
 
-    private static final Set<String> KEY_MANAGEMENT = Set.of("RSA-OAEP", "RSA-OAEP-256", "ECDH-ES", "ECDH-ES+A128KW",
-            "ECDH-ES+A192KW", "ECDH-ES+A256KW");
+    private static final Set<String> KEY_MANAGEMENT =
+            Set.of("RSA-OAEP", "RSA-OAEP-256", "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW");
     private static final Map<String, String> REFUSED = Map.of(
             "RSA1_5", "is never accepted (RSA1_5 padding oracles, RFC 8725 §3.2)",
             "dir", "needs a shared secret, which is not supported",
             "A128KW", "needs a shared secret, which is not supported",
             "A192KW", "needs a shared secret, which is not supported",
             "A256KW", "needs a shared secret, which is not supported");
-    private static final Set<String> CONTENT_ENCRYPTION = Set.of("A128GCM", "A192GCM", "A256GCM", "A128CBC-HS256",
-            "A192CBC-HS384", "A256CBC-HS512");
+    private static final Set<String> CONTENT_ENCRYPTION =
+            Set.of("A128GCM", "A192GCM", "A256GCM", "A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512");
 
     /** Canonical constructor: copies the collections so that the record stays immutable. */
     public DecryptionConfig {
@@ -50,10 +50,12 @@ public record DecryptionConfig(List<DecryptionKey> keys, Set<String> algorithms,
      */
     public static Optional<DecryptionConfig> from(ConfigReader reader) {
         Optional<String> location = reader.read(Settings.DECRYPTION_KEYS);
-        Set<String> algorithms = checked(OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS,
-                reader.read(Settings.DECRYPTION_ALGORITHMS), KEY_MANAGEMENT);
-        Set<String> methods = checked(OAuthJwtConfigKeys.DECRYPTION_ENCRYPTION_METHODS,
-                reader.read(Settings.DECRYPTION_ENCRYPTION_METHODS), CONTENT_ENCRYPTION);
+        Set<String> algorithms = checked(
+                OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, reader.read(Settings.DECRYPTION_ALGORITHMS), KEY_MANAGEMENT);
+        Set<String> methods = checked(
+                OAuthJwtConfigKeys.DECRYPTION_ENCRYPTION_METHODS,
+                reader.read(Settings.DECRYPTION_ENCRYPTION_METHODS),
+                CONTENT_ENCRYPTION);
         return location.map(where -> new DecryptionConfig(
                 DecryptionKeys.load(OAuthJwtConfigKeys.DECRYPTION_KEYS, where), algorithms, methods));
     }
@@ -64,12 +66,14 @@ public record DecryptionConfig(List<DecryptionKey> keys, Set<String> algorithms,
                 throw new InvalidConfigurationException(key, "contains " + value + ", which " + REFUSED.get(value));
             }
             if (value.startsWith("PBES2") || value.endsWith("GCMKW")) {
-                throw new InvalidConfigurationException(key, "contains a password-based or AES-GCM key wrap"
-                        + " algorithm, which needs a shared secret and is not supported");
+                throw new InvalidConfigurationException(
+                        key,
+                        "contains a password-based or AES-GCM key wrap"
+                                + " algorithm, which needs a shared secret and is not supported");
             }
             if (!supported.contains(value)) {
-                throw new InvalidConfigurationException(key, "contains an unknown value; accepted: "
-                        + String.join(", ", new TreeSet<>(supported)));
+                throw new InvalidConfigurationException(
+                        key, "contains an unknown value; accepted: " + String.join(", ", new TreeSet<>(supported)));
             }
         }
         return values;

@@ -14,8 +14,9 @@ record DecryptionKey(String kid, PrivateKey privateKey, String curve) {
 
     /** @return whether this key can serve the key management algorithm {@code alg} */
     boolean serves(String alg) {
-        return alg.startsWith("ECDH-ES") ? privateKey instanceof ECPrivateKey : alg.startsWith("RSA-OAEP")
-                && !(privateKey instanceof ECPrivateKey);
+        return alg.startsWith("ECDH-ES")
+                ? privateKey instanceof ECPrivateKey
+                : alg.startsWith("RSA-OAEP") && !(privateKey instanceof ECPrivateKey);
     }
 
     @Override

@@ -34,17 +34,15 @@ import org.jose4j.keys.EllipticCurves;
 final class DecryptionKeys {
 
     static final int MAX_BYTES = 1024 * 1024;
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
-    private DecryptionKeys() {
-    }
+    private DecryptionKeys() {}
 
     static List<DecryptionKey> load(String configKey, String location) {
         String text = new String(read(configKey, location), StandardCharsets.UTF_8);
-        List<DecryptionKey> keys = text.stripLeading().startsWith("{")
-                ? fromJwks(configKey, text)
-                : fromPem(configKey, text);
+        List<DecryptionKey> keys =
+                text.stripLeading().startsWith("{") ? fromJwks(configKey, text) : fromPem(configKey, text);
         if (keys.isEmpty()) {
             throw new InvalidConfigurationException(configKey, "names a document without any private key");
         }
@@ -76,8 +74,8 @@ final class DecryptionKeys {
             }
             return in;
         }
-        throw new InvalidConfigurationException(configKey, "must be a file: or classpath: location (keys are never"
-                + " accepted inline)");
+        throw new InvalidConfigurationException(
+                configKey, "must be a file: or classpath: location (keys are never" + " accepted inline)");
     }
 
     private static List<DecryptionKey> fromPem(String configKey, String text) {
@@ -147,8 +145,8 @@ final class DecryptionKeys {
         if (key instanceof ECPrivateKey ec) {
             String curve = EllipticCurves.getName(ec.getParams().getCurve());
             if (!JwsAlgorithm.isSupportedCurve(curve)) {
-                throw new InvalidConfigurationException(configKey, "holds an EC key on a curve other than P-256,"
-                        + " P-384 or P-521");
+                throw new InvalidConfigurationException(
+                        configKey, "holds an EC key on a curve other than P-256," + " P-384 or P-521");
             }
             return new DecryptionKey(kid, key, curve);
         }

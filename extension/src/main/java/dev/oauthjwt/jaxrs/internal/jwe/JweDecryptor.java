@@ -34,9 +34,10 @@ public final class JweDecryptor {
     /** @param config the keys and algorithms read at deployment */
     public JweDecryptor(DecryptionConfig config) {
         this.config = config;
-        this.algorithms = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                config.algorithms().toArray(String[]::new));
-        this.encryptionMethods = new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+        this.algorithms = new AlgorithmConstraints(
+                AlgorithmConstraints.ConstraintType.PERMIT, config.algorithms().toArray(String[]::new));
+        this.encryptionMethods = new AlgorithmConstraints(
+                AlgorithmConstraints.ConstraintType.PERMIT,
                 config.encryptionMethods().toArray(String[]::new));
     }
 
@@ -91,9 +92,12 @@ public final class JweDecryptor {
         } catch (StrictJson.MalformedJsonException e) {
             throw new TokenRejectedException(Failure.MALFORMED_TOKEN);
         }
-        if (!(header.get("alg") instanceof String alg) || !config.algorithms().contains(alg)
-                || !(header.get("enc") instanceof String enc) || !config.encryptionMethods().contains(enc)
-                || !(header.get("cty") instanceof String cty) || !cty.equalsIgnoreCase("JWT")
+        if (!(header.get("alg") instanceof String alg)
+                || !config.algorithms().contains(alg)
+                || !(header.get("enc") instanceof String enc)
+                || !config.encryptionMethods().contains(enc)
+                || !(header.get("cty") instanceof String cty)
+                || !cty.equalsIgnoreCase("JWT")
                 || REFUSED_MEMBERS.stream().anyMatch(header::containsKey)
                 || (header.containsKey("kid") && !(header.get("kid") instanceof String))) {
             throw new TokenRejectedException(Failure.UNSUPPORTED_HEADER);
@@ -110,7 +114,9 @@ public final class JweDecryptor {
                 .filter(key -> key.serves(alg) && kid != null && kid.equals(key.kid()))
                 .toList();
         if (fitting.isEmpty()) { // keys without an id (PEM) serve tokens with any kid, or none
-            fitting = config.keys().stream().filter(key -> key.serves(alg) && key.kid() == null).toList();
+            fitting = config.keys().stream()
+                    .filter(key -> key.serves(alg) && key.kid() == null)
+                    .toList();
         }
         if (fitting.size() != 1) {
             throw new TokenRejectedException(Failure.UNDECRYPTABLE);
@@ -123,7 +129,9 @@ public final class JweDecryptor {
     }
 
     private static boolean isSafeEphemeralKey(Object epk, String curve) {
-        if (!(epk instanceof Map<?, ?> jwk) || jwk.containsKey("d") || !"EC".equals(jwk.get("kty"))
+        if (!(epk instanceof Map<?, ?> jwk)
+                || jwk.containsKey("d")
+                || !"EC".equals(jwk.get("kty"))
                 || !curve.equals(jwk.get("crv"))) {
             return false;
         }

@@ -68,7 +68,13 @@ final class FetchHistory {
     }
 
     KeysState state(KeySet usable, boolean fresh) {
-        return new KeysState(usable != null, usable != null && fresh, usable == null ? 0 : usable.keys().size(),
-                lastSuccess, lastFailure, lastFailureAt, lastFailureStatus);
+        return new KeysState(
+                usable != null,
+                usable != null && fresh,
+                usable == null ? 0 : usable.keys().size(),
+                lastSuccess,
+                lastFailure,
+                lastFailureAt,
+                lastFailureStatus);
     }
 }

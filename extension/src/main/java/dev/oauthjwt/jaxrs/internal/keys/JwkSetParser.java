@@ -24,8 +24,7 @@ final class JwkSetParser {
 
     static final int MAX_KEYS = 100;
 
-    private JwkSetParser() {
-    }
+    private JwkSetParser() {}
 
     /**
      * @param json the JWKS document
@@ -82,7 +81,8 @@ final class JwkSetParser {
             if (parsed instanceof RsaJsonWebKey rsa && isSound(rsa.getRsaPublicKey())) {
                 return new VerificationKey((String) kid, only, null, rsa.getRsaPublicKey());
             }
-            if (parsed instanceof EllipticCurveJsonWebKey ec && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
+            if (parsed instanceof EllipticCurveJsonWebKey ec
+                    && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
                     && EcPoints.isOnCurve(ec.getECPublicKey())) {
                 return new VerificationKey((String) kid, only, ec.getCurveName(), ec.getECPublicKey());
             }
@@ -113,7 +113,11 @@ final class JwkSetParser {
     private static boolean isSound(RSAPublicKey key) {
         BigInteger n = key.getModulus();
         BigInteger e = key.getPublicExponent();
-        return n.bitLength() >= 2048 && n.bitLength() <= 8192 && n.testBit(0)
-                && e.testBit(0) && e.compareTo(BigInteger.ONE) > 0 && e.bitLength() <= 64;
+        return n.bitLength() >= 2048
+                && n.bitLength() <= 8192
+                && n.testBit(0)
+                && e.testBit(0)
+                && e.compareTo(BigInteger.ONE) > 0
+                && e.bitLength() <= 64;
     }
 }

@@ -31,8 +31,7 @@ public final class JwksFetcher implements JwksSource {
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,12})");
 
     /** A downloaded JWKS document and its cache lifetime from {@code Cache-Control}, if the server gave one. */
-    record Document(byte[] body, OptionalLong maxAgeSeconds) {
-    }
+    record Document(byte[] body, OptionalLong maxAgeSeconds) {}
 
     private final URI uri;
     private final Duration timeout;
@@ -75,9 +74,8 @@ public final class JwksFetcher implements JwksSource {
                 .header("Accept", accept)
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::cappedBody);
-        CompletableFuture<Document> result = exchange
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(JwksFetcher::toDocument);
+        CompletableFuture<Document> result =
+                exchange.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(JwksFetcher::toDocument);
         result.whenComplete((document, failure) -> {
             if (failure != null) {
                 exchange.cancel(true); // releases the connection of a stalled exchange
@@ -90,7 +88,8 @@ public final class JwksFetcher implements JwksSource {
         if (info.statusCode() != 200) {
             return new RefusingSubscriber();
         }
-        String encoding = info.headers().firstValue("Content-Encoding").orElse("identity").trim();
+        String encoding =
+                info.headers().firstValue("Content-Encoding").orElse("identity").trim();
         if (!encoding.equalsIgnoreCase("identity")) {
             return new RefusingSubscriber();
         }

@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs.internal.keys;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import java.net.URI;
 import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
 import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,14 +46,25 @@ public final class JwksKeyCache implements KeySource {
     private Instant lastFetchStart;
     private CompletableFuture<KeySet> inFlight;
 
-    JwksKeyCache(JwksSource fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
-            Duration staleIfError, Duration timeout) {
+    JwksKeyCache(
+            JwksSource fetcher,
+            Clock clock,
+            Duration refreshInterval,
+            Duration cooldown,
+            Duration staleIfError,
+            Duration timeout) {
         this(fetcher, clock, refreshInterval, cooldown, staleIfError, timeout, Telemetry.NONE);
     }
 
     /** As above, reporting every fetch outcome to {@code telemetry}. */
-    public JwksKeyCache(JwksSource fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
-            Duration staleIfError, Duration timeout, Telemetry telemetry) {
+    public JwksKeyCache(
+            JwksSource fetcher,
+            Clock clock,
+            Duration refreshInterval,
+            Duration cooldown,
+            Duration staleIfError,
+            Duration timeout,
+            Telemetry telemetry) {
         this.history = new FetchHistory(telemetry);
         this.fetcher = fetcher;
         this.clock = clock;
@@ -71,8 +82,8 @@ public final class JwksKeyCache implements KeySource {
      * @param telemetry where fetch outcomes are reported
      * @return the cache of the keys at {@code jwksUri}
      */
-    public static JwksKeyCache of(URI jwksUri, OAuthJwtConfig config, Clock clock, Executor executor,
-            Telemetry telemetry) {
+    public static JwksKeyCache of(
+            URI jwksUri, OAuthJwtConfig config, Clock clock, Executor executor, Telemetry telemetry) {
         return new JwksKeyCache(new JwksFetcher(jwksUri, config.jwksTimeout(), executor), clock, config, telemetry);
     }
 
@@ -84,17 +95,27 @@ public final class JwksKeyCache implements KeySource {
      * @param telemetry where fetch outcomes are reported
      * @return the cache of the keys at the JWKS URL of the issuer's metadata
      */
-    public static JwksKeyCache discovering(String issuer, OAuthJwtConfig config, Clock clock, Executor executor,
-            Telemetry telemetry) {
+    public static JwksKeyCache discovering(
+            String issuer, OAuthJwtConfig config, Clock clock, Executor executor, Telemetry telemetry) {
         JwksFetcher http = JwksFetcher.withoutUri(config.jwksTimeout(), executor);
-        DiscoveredJwks source = new DiscoveredJwks(issuer, http, clock,
-                config.jwksRefreshInterval().plus(config.jwksStaleIfError()), config.jwksTimeout());
+        DiscoveredJwks source = new DiscoveredJwks(
+                issuer,
+                http,
+                clock,
+                config.jwksRefreshInterval().plus(config.jwksStaleIfError()),
+                config.jwksTimeout());
         return new JwksKeyCache(source, clock, config, telemetry);
     }
 
     private JwksKeyCache(JwksSource source, Clock clock, OAuthJwtConfig config, Telemetry telemetry) {
-        this(source, clock, config.jwksRefreshInterval(), config.jwksMinRefreshInterval(), config.jwksStaleIfError(),
-                config.jwksTimeout(), telemetry);
+        this(
+                source,
+                clock,
+                config.jwksRefreshInterval(),
+                config.jwksMinRefreshInterval(),
+                config.jwksStaleIfError(),
+                config.jwksTimeout(),
+                telemetry);
     }
 
     /**
@@ -182,7 +203,8 @@ public final class JwksKeyCache implements KeySource {
             if (lastFetchStart == null) {
                 return 1;
             }
-            long left = Duration.between(clock.instant(), lastFetchStart.plus(cooldown)).toSeconds();
+            long left = Duration.between(clock.instant(), lastFetchStart.plus(cooldown))
+                    .toSeconds();
             return Math.max(1, left + 1);
         }
     }

@@ -7,7 +7,11 @@ import java.util.List;
 public interface KeySource {
 
     /** What a lookup found. */
-    enum Status { FOUND, UNKNOWN, UNAVAILABLE }
+    enum Status {
+        FOUND,
+        UNKNOWN,
+        UNAVAILABLE
+    }
 
     /**
      * The outcome of a lookup: the candidate keys (at most two) when found, and the key set they come from.

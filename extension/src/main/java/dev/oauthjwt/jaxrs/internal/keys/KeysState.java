@@ -15,6 +15,11 @@ import java.time.Instant;
  * @param lastFailureAt when the last failed fetch ended, or {@code null}
  * @param lastFailureStatus the HTTP status of the last failed fetch, 0 when none was answered
  */
-public record KeysState(boolean usable, boolean fresh, int keyCount, Instant lastSuccess, FetchResult lastFailure,
-        Instant lastFailureAt, int lastFailureStatus) {
-}
+public record KeysState(
+        boolean usable,
+        boolean fresh,
+        int keyCount,
+        Instant lastSuccess,
+        FetchResult lastFailure,
+        Instant lastFailureAt,
+        int lastFailureStatus) {}

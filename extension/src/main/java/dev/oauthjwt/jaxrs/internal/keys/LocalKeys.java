@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalKeys implements KeySource {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
 
     private final KeySet keys;
     private final List<VerificationKey> withoutKid;

@@ -13,8 +13,7 @@ import java.util.TreeSet;
  */
 final class ProtectedResourceMetadata {
 
-    private ProtectedResourceMetadata() {
-    }
+    private ProtectedResourceMetadata() {}
 
     /**
      * @param resource the resource identifier
@@ -24,8 +23,12 @@ final class ProtectedResourceMetadata {
      * @param dpopRequired whether only DPoP-bound tokens are accepted
      * @return the JSON document
      */
-    static String document(URI resource, Collection<String> issuers, Collection<String> scopes,
-            List<String> dpopAlgorithms, boolean dpopRequired) {
+    static String document(
+            URI resource,
+            Collection<String> issuers,
+            Collection<String> scopes,
+            List<String> dpopAlgorithms,
+            boolean dpopRequired) {
         StringBuilder json = new StringBuilder("{\"resource\":");
         string(json, resource.toString());
         json.append(",\"authorization_servers\":");

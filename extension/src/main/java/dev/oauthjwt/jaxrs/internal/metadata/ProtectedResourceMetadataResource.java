@@ -29,8 +29,7 @@ import java.util.TreeSet;
 public class ProtectedResourceMetadataResource {
 
     /** Created by the Jakarta REST runtime. */
-    public ProtectedResourceMetadataResource() {
-    }
+    public ProtectedResourceMetadataResource() {}
 
     /** @return the document of a resource identifier without path */
     @GET
@@ -52,13 +51,19 @@ public class ProtectedResourceMetadataResource {
 
     private static Response answer(String path) {
         OAuthJwtConfig config = CDI.current().select(TokenValidator.class).get().config();
-        if (config.resource().isEmpty() || !path.equals(OAuthJwtConfig.resourcePath(config.resource().get()))) {
+        if (config.resource().isEmpty()
+                || !path.equals(OAuthJwtConfig.resourcePath(config.resource().get()))) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
         SenderConstraints dpop = CDI.current().select(SenderConstraints.class).get();
-        return Response.ok(document(config, CDI.current().select(SecuredScopes.class).get().scopes(),
-                dpop.dpopMode(), dpop.algorithmNames()),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(
+                        document(
+                                config,
+                                CDI.current().select(SecuredScopes.class).get().scopes(),
+                                dpop.dpopMode(),
+                                dpop.algorithmNames()),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /**
@@ -68,14 +73,15 @@ public class ProtectedResourceMetadataResource {
      * @param dpopAlgorithms the DPoP proof algorithms, space separated
      * @return the metadata document
      */
-    static String document(OAuthJwtConfig config, Set<String> endpointScopes, DpopMode dpopMode,
-            String dpopAlgorithms) {
+    static String document(
+            OAuthJwtConfig config, Set<String> endpointScopes, DpopMode dpopMode, String dpopAlgorithms) {
         URI resource = config.resource().orElseThrow();
         Set<String> scopes = new TreeSet<>(config.scopes());
         scopes.addAll(endpointScopes);
         List<String> algorithms = dpopMode == DpopMode.DISABLED || dpopAlgorithms.isBlank()
-                ? List.of() : List.of(dpopAlgorithms.trim().split(" +"));
-        return ProtectedResourceMetadata.document(resource, List.of(config.issuer()), scopes, algorithms,
-                dpopMode == DpopMode.REQUIRED);
+                ? List.of()
+                : List.of(dpopAlgorithms.trim().split(" +"));
+        return ProtectedResourceMetadata.document(
+                resource, List.of(config.issuer()), scopes, algorithms, dpopMode == DpopMode.REQUIRED);
     }
 }

@@ -23,8 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 final class ClaimConverter {
 
-    private ClaimConverter() {
-    }
+    private ClaimConverter() {}
 
     /**
      * @param token the request's token
@@ -60,12 +59,15 @@ final class ClaimConverter {
             return null;
         }
         if (target == String.class) {
-            return value instanceof JsonString s ? s.getString()
-                    : value instanceof String || value instanceof Long || value instanceof Boolean ? value.toString()
-                    : value instanceof JsonNumber n ? n.toString() : null;
+            return value instanceof JsonString s
+                    ? s.getString()
+                    : value instanceof String || value instanceof Long || value instanceof Boolean
+                            ? value.toString()
+                            : value instanceof JsonNumber n ? n.toString() : null;
         }
         if (target == Long.class || target == long.class) {
-            return value instanceof Long ? value
+            return value instanceof Long
+                    ? value
                     : value instanceof JsonNumber n && n.isIntegral() ? Long.valueOf(n.longValue()) : null;
         }
         if (target == Boolean.class || target == boolean.class) {

@@ -24,8 +24,7 @@ public final class ClaimInjectionRules {
     private static final Set<Class<?>> LONG_LIVED = Set.of(ApplicationScoped.class, SessionScoped.class);
     private static final Set<Type> LAZY = Set.of(ClaimValue.class, Instance.class, Provider.class);
 
-    private ClaimInjectionRules() {
-    }
+    private ClaimInjectionRules() {}
 
     /**
      * @param bean a bean of the application

@@ -9,8 +9,7 @@ import org.eclipse.microprofile.jwt.Claims;
 /** The claim an {@code @Claim} injection point names: {@code value}, else {@code standard}. */
 final class ClaimNames {
 
-    private ClaimNames() {
-    }
+    private ClaimNames() {}
 
     /** @return the {@code @Claim} qualifier of the injection point, if any */
     static Optional<Claim> qualifier(InjectionPoint injectionPoint) {
@@ -37,7 +36,9 @@ final class ClaimNames {
 
     /** @return the claim name of an injection point already validated at deployment */
     static String of(InjectionPoint injectionPoint) {
-        return qualifier(injectionPoint).flatMap(ClaimNames::of).orElseThrow(() ->
-                new IllegalStateException("@Claim injection point without a claim name: " + injectionPoint));
+        return qualifier(injectionPoint)
+                .flatMap(ClaimNames::of)
+                .orElseThrow(() ->
+                        new IllegalStateException("@Claim injection point without a claim name: " + injectionPoint));
     }
 }

@@ -11,8 +11,7 @@ final class EmptyJsonWebToken implements JsonWebToken {
 
     static final EmptyJsonWebToken INSTANCE = new EmptyJsonWebToken();
 
-    private EmptyJsonWebToken() {
-    }
+    private EmptyJsonWebToken() {}
 
     @Override
     public String getName() {

@@ -73,8 +73,11 @@ public final class AuditLog implements AutoCloseable {
             write(decision.summary());
         }
         if (decision.admitted()) {
-            StringBuilder line = new StringBuilder(160).append("refused reason=").append(reason.name())
-                    .append(" status=").append(reason.status());
+            StringBuilder line = new StringBuilder(160)
+                    .append("refused reason=")
+                    .append(reason.name())
+                    .append(" status=")
+                    .append(reason.status());
             common(line, endpoint, client);
             if (signed != null) {
                 line.append(" kid=").append(quoted(signed.kid()));
@@ -115,8 +118,12 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private static void token(StringBuilder line, TokenIds token) {
-        line.append(" iss=").append(quoted(token.iss())).append(" sub=").append(quoted(token.sub()))
-                .append(" jti=").append(quoted(token.jti()));
+        line.append(" iss=")
+                .append(quoted(token.iss()))
+                .append(" sub=")
+                .append(quoted(token.sub()))
+                .append(" jti=")
+                .append(quoted(token.jti()));
     }
 
     /** @return {@code "value"} with unsafe characters replaced and the length capped; {@code -} for {@code null} */

@@ -13,12 +13,10 @@ import java.util.function.LongSupplier;
 final class AuditRateLimiter {
 
     /** The lines of one reason that one ended window suppressed. */
-    record Suppressed(Failure reason, long count, long windowStartMillis) {
-    }
+    record Suppressed(Failure reason, long count, long windowStartMillis) {}
 
     /** What {@link #admit} decided: whether to write the line, and a summary to write before it, if any. */
-    record Decision(boolean admitted, Suppressed summary) {
-    }
+    record Decision(boolean admitted, Suppressed summary) {}
 
     private static final long WINDOW_MILLIS = 1_000;
 

@@ -10,26 +10,20 @@ import dev.oauthjwt.jaxrs.internal.Failure;
 public interface Telemetry {
 
     /** Discards every measurement. */
-    Telemetry NONE = new Telemetry() {
-    };
+    Telemetry NONE = new Telemetry() {};
 
     /** A request to a secured endpoint passed authentication and the endpoint's rules. */
-    default void accepted() {
-    }
+    default void accepted() {}
 
     /** @param failure why a request to a secured endpoint was refused */
-    default void refused(Failure failure) {
-    }
+    default void refused(Failure failure) {}
 
     /** @param result how one JWKS fetch ended */
-    default void jwksFetched(FetchResult result) {
-    }
+    default void jwksFetched(FetchResult result) {}
 
     /** @param hit whether the validated-token cache answered (a miss goes on with a full validation) */
-    default void tokenCache(boolean hit) {
-    }
+    default void tokenCache(boolean hit) {}
 
     /** @param nanos how long one token validation took, accepted or not */
-    default void validated(long nanos) {
-    }
+    default void validated(long nanos) {}
 }

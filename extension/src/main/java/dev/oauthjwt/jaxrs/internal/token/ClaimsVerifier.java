@@ -76,8 +76,10 @@ final class ClaimsVerifier {
             throw reject(Failure.LIFETIME_TOO_LONG);
         }
         if (!config.issuer().equals(claims.get("iss"))) {
-            throw reject(claims.get("iss") instanceof String || !claims.containsKey("iss")
-                    ? Failure.WRONG_ISSUER : Failure.INVALID_CLAIM);
+            throw reject(
+                    claims.get("iss") instanceof String || !claims.containsKey("iss")
+                            ? Failure.WRONG_ISSUER
+                            : Failure.INVALID_CLAIM);
         }
         if (config.profile() == TokenProfile.RFC9068 && !claims.containsKey("aud")) {
             throw reject(Failure.MISSING_CLAIM);

@@ -5,13 +5,13 @@ import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.cache.TokenDigest;
 import dev.oauthjwt.jaxrs.internal.cache.ValidatedTokenCache;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.jose.CompactJws;
-import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
+import dev.oauthjwt.jaxrs.internal.jose.CompactJws;
+import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.jwe.JweDecryptor;
-import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeysState;
 import dev.oauthjwt.jaxrs.internal.keys.VerificationKey;
 import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
@@ -73,8 +73,14 @@ public final class TokenValidator implements AutoCloseable {
      * @param onClose releases what the keys need (their fetch threads) when the application stops
      * @param telemetry where validation times and token-cache hits are reported
      */
-    public TokenValidator(OAuthJwtConfig config, KeySource keyCache, Optional<JweDecryptor> decryptor,
-            Optional<Introspector> introspector, Clock clock, Runnable onClose, Telemetry telemetry) {
+    public TokenValidator(
+            OAuthJwtConfig config,
+            KeySource keyCache,
+            Optional<JweDecryptor> decryptor,
+            Optional<Introspector> introspector,
+            Clock clock,
+            Runnable onClose,
+            Telemetry telemetry) {
         this.telemetry = telemetry;
         this.config = config;
         this.decryptor = decryptor.orElse(null);
@@ -108,7 +114,8 @@ public final class TokenValidator implements AutoCloseable {
             throw e;
         } catch (RuntimeException | StackOverflowError unexpected) {
             // only the type is logged: messages of the libraries underneath may quote the token
-            LOG.log(UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
+            LOG.log(
+                    UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
                     "Token validation failed unexpectedly with {0}; the request is answered 401",
                     unexpected.getClass().getName());
             throw new TokenRejectedException(Failure.INVALID_TOKEN);
@@ -173,8 +180,9 @@ public final class TokenValidator implements AutoCloseable {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(Failure.TOKEN_TOO_LARGE);
         }
-        if (introspector != null && (introspector.mode() == IntrospectionConfig.Mode.ALWAYS
-                || !(isCompactJws(token) || (decryptor != null && JweDecryptor.isJwe(token))))) {
+        if (introspector != null
+                && (introspector.mode() == IntrospectionConfig.Mode.ALWAYS
+                        || !(isCompactJws(token) || (decryptor != null && JweDecryptor.isJwe(token))))) {
             return introspected(token);
         }
         if (decryptor != null && JweDecryptor.isJwe(token)) {

@@ -14,31 +14,25 @@ class RoleAnnotationsTest {
 
     @RolesAllowed("reader")
     static class ClassRoles {
-        public void plain() {
-        }
+        public void plain() {}
 
         @PermitAll
-        public void permitted() {
-        }
+        public void permitted() {}
 
         @DenyAll
-        public void denied() {
-        }
+        public void denied() {}
 
         @RolesAllowed({"admin", "**"})
-        public void anyAuthenticated() {
-        }
+        public void anyAuthenticated() {}
 
         @RolesAllowed("admin")
         @PermitAll
-        public void ambiguous() {
-        }
+        public void ambiguous() {}
     }
 
     static class Sub extends ClassRoles {
         @Override
-        public void permitted() {
-        }
+        public void permitted() {}
     }
 
     @DenyAll
@@ -51,24 +45,20 @@ class RoleAnnotationsTest {
 
     static class Implementation implements DeniedContract {
         @Override
-        public void admin() {
-        }
+        public void admin() {}
 
         @Override
-        public void other() {
-        }
+        public void other() {}
     }
 
     @RolesAllowed("a")
     @PermitAll
     static class AmbiguousClass {
-        public void m() {
-        }
+        public void m() {}
     }
 
     static class Nothing {
-        public void m() {
-        }
+        public void m() {}
     }
 
     private static RoleRule resolve(Class<?> type, String method) throws NoSuchMethodException {

@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class IntrospectionStub implements AutoCloseable {
 
     /** One request as received. */
-    record Call(String method, String authorization, String contentType, String body) {
-    }
+    record Call(String method, String authorization, String contentType, String body) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -35,7 +34,9 @@ final class IntrospectionStub implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/introspect", exchange -> {
             count.incrementAndGet();
-            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Authorization"),
+            calls.add(new Call(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             try {

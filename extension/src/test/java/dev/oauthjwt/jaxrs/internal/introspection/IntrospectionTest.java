@@ -12,10 +12,10 @@ import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.ValidatorFixture;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
+import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.testsupport.AuthorizationServerStub;
 import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.testsupport.MutableClock;
-import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.testsupport.TestKeys;
 import dev.oauthjwt.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +81,11 @@ class IntrospectionTest {
         values.put(OAuthJwtConfigKeys.INTROSPECTION_CLIENT_SECRET, "s3cret:&=");
         values.putAll(overrides);
         Config config = TestConfig.of(values);
-        TokenValidator validator = OAuthJwtProducer.create(OAuthJwtConfig.from(config), Optional.empty(),
-                IntrospectionConfig.from(new ConfigReader(config)), clock);
+        TokenValidator validator = OAuthJwtProducer.create(
+                OAuthJwtConfig.from(config),
+                Optional.empty(),
+                IntrospectionConfig.from(new ConfigReader(config)),
+                clock);
         validators.add(validator);
         return validator;
     }
@@ -111,8 +114,10 @@ class IntrospectionTest {
         assertThat(call.method()).isEqualTo("POST");
         assertThat(call.contentType()).isEqualTo("application/x-www-form-urlencoded");
         assertThat(call.body()).isEqualTo("token=opaque.token-1&token_type_hint=access_token");
-        assertThat(new String(Base64.getDecoder().decode(call.authorization().substring("Basic ".length())),
-                StandardCharsets.UTF_8)).isEqualTo("api+client:s3cret%3A%26%3D");
+        assertThat(new String(
+                        Base64.getDecoder().decode(call.authorization().substring("Basic ".length())),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("api+client:s3cret%3A%26%3D");
     }
 
     @Test
@@ -134,8 +139,10 @@ class IntrospectionTest {
     void appliesTheClaimRulesToAnActiveAnswer_K2() {
         TokenValidator validator = validator("opaque");
         Map<String, Failure> cases = new LinkedHashMap<>();
-        cases.put("{\"active\":true,\"iss\":\"https://evil.example\",\"aud\":\"api\",\"exp\":" + (now() + 60)
-                + ",\"sub\":\"alice\"}", Failure.WRONG_ISSUER);
+        cases.put(
+                "{\"active\":true,\"iss\":\"https://evil.example\",\"aud\":\"api\",\"exp\":" + (now() + 60)
+                        + ",\"sub\":\"alice\"}",
+                Failure.WRONG_ISSUER);
         cases.put(active(now() + 60, "").replace("\"aud\":\"api\"", "\"aud\":\"other\""), Failure.WRONG_AUDIENCE);
         cases.put(active(now() - 120, ""), Failure.EXPIRED);
         cases.put(active(now() + 60, "").replace(",\"exp\":" + (now() + 60), ""), Failure.MISSING_CLAIM);
@@ -146,7 +153,8 @@ class IntrospectionTest {
         int i = 0;
         for (Map.Entry<String, Failure> entry : cases.entrySet()) {
             endpoint.answer(200, entry.getKey());
-            assertThat(ValidatorFixture.rejection(validator, "token-" + i++)).as(entry.getKey())
+            assertThat(ValidatorFixture.rejection(validator, "token-" + i++))
+                    .as(entry.getKey())
                     .isEqualTo(entry.getValue());
         }
     }
@@ -169,15 +177,16 @@ class IntrospectionTest {
         ValidatorFixture.assertRejected(validator, "t1", Failure.INTROSPECTION_UNAVAILABLE);
         ValidatorFixture.assertRejected(validator, "t2", Failure.INTROSPECTION_UNAVAILABLE);
         assertThat(endpoint.count()).as("no call during the cooldown").isEqualTo(1);
-        assertThat(validator.retryAfterSeconds(Failure.INTROSPECTION_UNAVAILABLE)).isBetween(1L, 1L);
+        assertThat(validator.retryAfterSeconds(Failure.INTROSPECTION_UNAVAILABLE))
+                .isBetween(1L, 1L);
     }
 
     @Test
     void boundsASlowEndpointByTheDeadline_K5() {
         endpoint.delay(3_000);
         endpoint.answer(200, active(now() + 60, ""));
-        TokenValidator validator = validator("opaque", Map.of(OAuthJwtConfigKeys.INTROSPECTION_TIMEOUT, "PT0.5S"),
-                Clock.systemUTC());
+        TokenValidator validator =
+                validator("opaque", Map.of(OAuthJwtConfigKeys.INTROSPECTION_TIMEOUT, "PT0.5S"), Clock.systemUTC());
         long start = System.nanoTime();
         ValidatorFixture.assertRejected(validator, "slow", Failure.INTROSPECTION_UNAVAILABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
@@ -194,8 +203,8 @@ class IntrospectionTest {
     @Test
     void floodOfRandomOpaqueTokensCostsAtMostMaxRateCallsPerSecond_K7() {
         endpoint.answer(200, "{\"active\":false}");
-        TokenValidator validator = validator("opaque", Map.of(OAuthJwtConfigKeys.INTROSPECTION_MAX_RATE, "5"),
-                Clock.systemUTC());
+        TokenValidator validator =
+                validator("opaque", Map.of(OAuthJwtConfigKeys.INTROSPECTION_MAX_RATE, "5"), Clock.systemUTC());
         long start = System.nanoTime();
         int unavailable = 0;
         for (int i = 0; i < 500; i++) {
@@ -217,7 +226,8 @@ class IntrospectionTest {
         try {
             List<Future<String>> names = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                names.add(pool.submit(() -> ValidatorFixture.accepted(validator, "shared-token").getName()));
+                names.add(pool.submit(() ->
+                        ValidatorFixture.accepted(validator, "shared-token").getName()));
             }
             for (Future<String> name : names) {
                 assertThat(name.get()).isEqualTo("alice");
@@ -248,22 +258,27 @@ class IntrospectionTest {
         Map<String, String> base = new HashMap<>(TestConfig.defaults(jwks));
         base.put(OAuthJwtConfigKeys.INTROSPECTION_MODE, "opaque");
         assertThatThrownBy(() -> IntrospectionConfig.from(new ConfigReader(TestConfig.of(base))))
-                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationException.class,
                         e -> assertThat(e.getKey()).isEqualTo(OAuthJwtConfigKeys.INTROSPECTION_ENDPOINT));
         base.put(OAuthJwtConfigKeys.INTROSPECTION_MODE, "sometimes");
         assertThatThrownBy(() -> IntrospectionConfig.from(new ConfigReader(TestConfig.of(base))))
-                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationException.class,
                         e -> assertThat(e.getKey()).isEqualTo(OAuthJwtConfigKeys.INTROSPECTION_MODE));
         base.put(OAuthJwtConfigKeys.INTROSPECTION_MODE, "always");
         base.put(OAuthJwtConfigKeys.INTROSPECTION_ENDPOINT, "http://as.example.com/introspect");
         assertThatThrownBy(() -> IntrospectionConfig.from(new ConfigReader(TestConfig.of(base))))
-                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationException.class,
                         e -> assertThat(e.getKey()).isEqualTo(OAuthJwtConfigKeys.INTROSPECTION_ENDPOINT));
         base.put(OAuthJwtConfigKeys.INTROSPECTION_ENDPOINT, endpoint.uri().toString());
         base.put(OAuthJwtConfigKeys.INTROSPECTION_CLIENT_ID, "id");
         base.put(OAuthJwtConfigKeys.INTROSPECTION_CLIENT_SECRET, "very-secret-value");
-        IntrospectionConfig config = IntrospectionConfig.from(new ConfigReader(TestConfig.of(base))).orElseThrow();
+        IntrospectionConfig config =
+                IntrospectionConfig.from(new ConfigReader(TestConfig.of(base))).orElseThrow();
         assertThat(config.toString()).doesNotContain("very-secret-value").contains("(redacted)");
-        assertThat(IntrospectionConfig.from(new ConfigReader(TestConfig.of(TestConfig.defaults(jwks))))).isEmpty();
+        assertThat(IntrospectionConfig.from(new ConfigReader(TestConfig.of(TestConfig.defaults(jwks)))))
+                .isEmpty();
     }
 }

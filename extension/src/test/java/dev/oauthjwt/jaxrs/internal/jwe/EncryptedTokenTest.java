@@ -11,9 +11,9 @@ import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.ValidatorFixture;
+import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.testsupport.AuthorizationServerStub;
 import dev.oauthjwt.testsupport.JwksEndpoint;
-import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.testsupport.TestKeys;
 import dev.oauthjwt.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,8 @@ class EncryptedTokenTest {
         ecEnc = EcJwkGenerator.generateJwk(EllipticCurves.P256);
         ecEnc.setKeyId("enc-ec");
         jwksFile = dir.resolve("decryption-keys.json");
-        Files.writeString(jwksFile, new JsonWebKeySet(rsaEnc, ecEnc).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+        Files.writeString(
+                jwksFile, new JsonWebKeySet(rsaEnc, ecEnc).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
     }
 
     @AfterAll
@@ -91,8 +92,11 @@ class EncryptedTokenTest {
         Map<String, String> values = new HashMap<>(TestConfig.defaults(jwks));
         values.putAll(overrides);
         Config config = TestConfig.of(values);
-        return OAuthJwtProducer.create(OAuthJwtConfig.from(config), DecryptionConfig.from(new ConfigReader(config)),
-                Optional.empty(), Clock.systemUTC());
+        return OAuthJwtProducer.create(
+                OAuthJwtConfig.from(config),
+                DecryptionConfig.from(new ConfigReader(config)),
+                Optional.empty(),
+                Clock.systemUTC());
     }
 
     /** Encrypts {@code content} with jose4j, header members set as given (null: left out). */
@@ -130,9 +134,13 @@ class EncryptedTokenTest {
     @Test
     void readsPkcs8PemKeysFromAFile(@TempDir Path dir) throws Exception {
         Path pem = dir.resolve("key.pem");
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(rsaEnc.getPrivateKey().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                pem,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(rsaEnc.getPrivateKey().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n",
+                StandardCharsets.US_ASCII);
         TokenValidator fromPem = validator(Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "file:" + pem));
         try {
             String token = encrypt(signed(), "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of());
@@ -175,34 +183,38 @@ class EncryptedTokenTest {
         ValidatorFixture.assertRejected(validator, claimsAsJwt, Failure.MALFORMED_TOKEN);
 
         String unsigned = Tokens.b64("{\"alg\":\"none\"}") + "." + Tokens.b64(claims) + ".";
-        assertThat(ValidatorFixture.rejection(validator, encrypt(unsigned, "RSA-OAEP-256", "A256GCM", rsaEnc,
-                Map.of()))).isIn(Failure.MALFORMED_TOKEN, Failure.UNVERIFIABLE);
+        assertThat(ValidatorFixture.rejection(
+                        validator, encrypt(unsigned, "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of())))
+                .isIn(Failure.MALFORMED_TOKEN, Failure.UNVERIFIABLE);
     }
 
     @Test
     void refusesAnInnerTokenSignedByAnotherKey_J5() throws Exception {
         String forged = Tokens.valid(signer).signWith(TestKeys.rsa("rsa-1"));
-        ValidatorFixture.assertRejected(validator, encrypt(forged, "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of()),
-                Failure.UNVERIFIABLE);
+        ValidatorFixture.assertRejected(
+                validator, encrypt(forged, "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of()), Failure.UNVERIFIABLE);
     }
 
     @Test
     void refusesTokensEncryptedToAnotherKeyOrTampered_J6() throws Exception {
         RsaJsonWebKey other = RsaJwkGenerator.generateJwk(2048);
         other.setKeyId("enc-rsa");
-        ValidatorFixture.assertRejected(validator, encrypt(signed(), "RSA-OAEP-256", "A256GCM", other, Map.of()),
-                Failure.UNDECRYPTABLE);
+        ValidatorFixture.assertRejected(
+                validator, encrypt(signed(), "RSA-OAEP-256", "A256GCM", other, Map.of()), Failure.UNDECRYPTABLE);
         String good = encrypt(signed(), "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of());
         String[] parts = good.split("\\.");
         for (int part : List.of(1, 2, 3, 4)) {
             String[] tampered = parts.clone();
             char last = tampered[part].charAt(0);
             tampered[part] = (last == 'A' ? 'B' : 'A') + tampered[part].substring(1);
-            assertThat(ValidatorFixture.rejection(validator, String.join(".", tampered))).as("segment " + part)
+            assertThat(ValidatorFixture.rejection(validator, String.join(".", tampered)))
+                    .as("segment " + part)
                     .isIn(Failure.UNDECRYPTABLE, Failure.MALFORMED_TOKEN);
         }
-        ValidatorFixture.assertRejected(validator, encrypt(signed(), "RSA-OAEP-256", "A256GCM", rsaEnc,
-                Map.of("kid", "unknown")), Failure.UNDECRYPTABLE);
+        ValidatorFixture.assertRejected(
+                validator,
+                encrypt(signed(), "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of("kid", "unknown")),
+                Failure.UNDECRYPTABLE);
     }
 
     @Test
@@ -210,11 +222,11 @@ class EncryptedTokenTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp384r1"));
         KeyPair p384 = generator.generateKeyPair();
-        EllipticCurveJsonWebKey otherCurve = new EllipticCurveJsonWebKey((java.security.interfaces.ECPublicKey)
-                p384.getPublic());
+        EllipticCurveJsonWebKey otherCurve =
+                new EllipticCurveJsonWebKey((java.security.interfaces.ECPublicKey) p384.getPublic());
         String valid = encrypt(signed(), "ECDH-ES+A256KW", "A128GCM", ecEnc, Map.of());
-        Map<String, Object> header = new HashMap<>(org.jose4j.json.JsonUtil.parseJson(new String(
-                Base64.getUrlDecoder().decode(valid.split("\\.")[0]), StandardCharsets.UTF_8)));
+        Map<String, Object> header = new HashMap<>(org.jose4j.json.JsonUtil.parseJson(
+                new String(Base64.getUrlDecoder().decode(valid.split("\\.")[0]), StandardCharsets.UTF_8)));
         @SuppressWarnings("unchecked")
         Map<String, Object> epk = new HashMap<>((Map<String, Object>) header.get("epk"));
         epk.put("y", epk.get("x")); // (x, x) is not a point of P-256
@@ -239,8 +251,8 @@ class EncryptedTokenTest {
     void refusesEncryptedTokensWhenNoDecryptionKeyIsConfigured_C70() throws Exception {
         TokenValidator plain = ValidatorFixture.validator(jwks, Map.of());
         try {
-            ValidatorFixture.assertRejected(plain, encrypt(signed(), "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of()),
-                    Failure.MALFORMED_TOKEN);
+            ValidatorFixture.assertRejected(
+                    plain, encrypt(signed(), "RSA-OAEP-256", "A256GCM", rsaEnc, Map.of()), Failure.MALFORMED_TOKEN);
         } finally {
             plain.close();
         }
@@ -252,8 +264,10 @@ class EncryptedTokenTest {
         RsaJsonWebKey small = RsaJwkGenerator.generateJwk(1024);
         Files.writeString(weak, new JsonWebKeySet(small).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
         Map<Map<String, String>, String> cases = Map.of(
-                Map.of(OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, "RSA1_5"), OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS,
-                Map.of(OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, "dir"), OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS,
+                Map.of(OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, "RSA1_5"),
+                OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS,
+                Map.of(OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, "dir"),
+                OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS,
                 Map.of(OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS, "PBES2-HS256+A128KW"),
                 OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS,
                 Map.of(OAuthJwtConfigKeys.DECRYPTION_ENCRYPTION_METHODS, "A256XYZ"),
@@ -262,7 +276,8 @@ class EncryptedTokenTest {
                 OAuthJwtConfigKeys.DECRYPTION_KEYS,
                 Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "file:" + dir.resolve("missing.pem")),
                 OAuthJwtConfigKeys.DECRYPTION_KEYS,
-                Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "file:" + weak), OAuthJwtConfigKeys.DECRYPTION_KEYS,
+                Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "file:" + weak),
+                OAuthJwtConfigKeys.DECRYPTION_KEYS,
                 Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "classpath:no/such/keys.json"),
                 OAuthJwtConfigKeys.DECRYPTION_KEYS);
         cases.forEach((overrides, key) -> {
@@ -271,7 +286,8 @@ class EncryptedTokenTest {
             values.putAll(overrides);
             assertThatThrownBy(() -> DecryptionConfig.from(new ConfigReader(TestConfig.of(values))))
                     .as(overrides.toString())
-                    .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidConfigurationException.class,
                             e -> assertThat(e.getKey()).isEqualTo(key));
         });
     }

@@ -56,8 +56,8 @@ class DiscoveryTest {
     }
 
     private String metadata(String namedIssuer, String jwksUri) {
-        return "{\"issuer\":\"" + namedIssuer + "\",\"jwks_uri\":\"" + jwksUri + "\","
-                + "\"token_endpoint\":\"" + namedIssuer + "/token\"}";
+        return "{\"issuer\":\"" + namedIssuer + "\",\"jwks_uri\":\"" + jwksUri + "\"," + "\"token_endpoint\":\""
+                + namedIssuer + "/token\"}";
     }
 
     private StubEndpoint document(String path, String json) {
@@ -81,7 +81,9 @@ class DiscoveryTest {
         StubEndpoint openid = document(OPENID, metadata(issuer, jwksUri()));
         StubEndpoint rfc8414 = document(RFC8414, metadata(issuer, jwksUri()));
         TokenValidator discovering = discovering(Map.of());
-        assertThat(openid.requestCount()).as("nothing is fetched before the first token").isZero();
+        assertThat(openid.requestCount())
+                .as("nothing is fetched before the first token")
+                .isZero();
 
         assertThat(accepted(discovering, token(key)).getName()).isEqualTo("alice");
         accepted(discovering, token(key));
@@ -118,8 +120,10 @@ class DiscoveryTest {
     void I3_metadataNeverWidensTheAllowedAlgorithms() {
         TestKeys ec = TestKeys.ec("e1", "P-256");
         server.jwks().publish(key, ec);
-        document(OPENID, metadata(issuer, jwksUri()).replace("}",
-                ",\"id_token_signing_alg_values_supported\":[\"ES256\",\"HS256\"]}"));
+        document(
+                OPENID,
+                metadata(issuer, jwksUri())
+                        .replace("}", ",\"id_token_signing_alg_values_supported\":[\"ES256\",\"HS256\"]}"));
         TokenValidator discovering = discovering(Map.of("oauth.jwt.algorithms", "RS256"));
         accepted(discovering, token(key));
         assertRejected(discovering, token(ec), Failure.UNVERIFIABLE);
@@ -127,8 +131,9 @@ class DiscoveryTest {
 
     @Test
     void I4_refusesMetadataThatIsNotStrictJson() {
-        document(OPENID, "{\"issuer\":\"" + issuer + "\",\"issuer\":\"" + issuer + "\",\"jwks_uri\":\""
-                + jwksUri() + "\"}");
+        document(
+                OPENID,
+                "{\"issuer\":\"" + issuer + "\",\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri() + "\"}");
         assertRejected(discovering(Map.of()), token(key), Failure.KEYS_UNAVAILABLE);
         assertThat(jwksRequests()).isZero();
     }
@@ -139,7 +144,9 @@ class DiscoveryTest {
         TokenValidator discovering = discovering(Map.of());
         assertRejected(discovering, token(key), Failure.KEYS_UNAVAILABLE);
         assertRejected(discovering, token(key), Failure.KEYS_UNAVAILABLE);
-        assertThat(openid.requestCount()).as("the cooldown holds for metadata too").isEqualTo(1);
+        assertThat(openid.requestCount())
+                .as("the cooldown holds for metadata too")
+                .isEqualTo(1);
 
         openid.serveNormally();
         Thread.sleep(1_100); // the test cooldown is 1 s

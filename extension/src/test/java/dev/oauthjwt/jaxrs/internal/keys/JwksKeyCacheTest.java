@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
-import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.testsupport.AuthorizationServerStub;
 import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.testsupport.MutableClock;
@@ -48,8 +48,8 @@ class JwksKeyCacheTest {
     }
 
     JwksKeyCache cache(Duration timeout) {
-        return new JwksKeyCache(new JwksFetcher(jwks.uri(), timeout, executor), clock, REFRESH, COOLDOWN,
-                STALE_IF_ERROR, timeout);
+        return new JwksKeyCache(
+                new JwksFetcher(jwks.uri(), timeout, executor), clock, REFRESH, COOLDOWN, STALE_IF_ERROR, timeout);
     }
 
     @Test
@@ -67,7 +67,8 @@ class JwksKeyCacheTest {
         cache.lookup("k1", JwsAlgorithm.RS256);
         clock.advance(COOLDOWN);
         for (int i = 0; i < 1000; i++) {
-            assertThat(cache.lookup("unknown-" + i, JwsAlgorithm.RS256).status()).isEqualTo(JwksKeyCache.Status.UNKNOWN);
+            assertThat(cache.lookup("unknown-" + i, JwsAlgorithm.RS256).status())
+                    .isEqualTo(JwksKeyCache.Status.UNKNOWN);
         }
         assertThat(jwks.requestCount()).isEqualTo(2);
         clock.advance(COOLDOWN);

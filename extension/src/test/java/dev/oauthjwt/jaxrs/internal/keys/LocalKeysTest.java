@@ -120,8 +120,8 @@ class LocalKeysTest {
     void I6_refusesAJwksWithOnlySymmetricOrEncryptionKeys() {
         Map<String, Object> enc = TestKeys.rsa("enc").publicJwk();
         enc.put("use", "enc");
-        String document = JsonUtil.toJson(Map.of("keys", List.of(enc,
-                Map.of("kty", "oct", "kid", "hmac", "k", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"))));
+        String document = JsonUtil.toJson(Map.of(
+                "keys", List.of(enc, Map.of("kty", "oct", "kid", "hmac", "k", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"))));
         assertRefused(document, "no usable signature key");
     }
 
@@ -160,9 +160,11 @@ class LocalKeysTest {
         LocalKeys keys = LocalKeys.parse(pem(TestKeys.rsa("k")));
         assertThat(keys.keys()).hasSize(1);
         assertThat(keys.currentKeys()).isNotNull();
-        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.PS256).status())
+        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.PS256)
+                        .status())
                 .isEqualTo(KeySource.Status.FOUND);
-        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.ES256).status())
+        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.ES256)
+                        .status())
                 .isEqualTo(KeySource.Status.UNKNOWN);
     }
 }

@@ -32,11 +32,14 @@ class ProtectedResourceMetadataTest {
 
     @Test
     void namesTheResourceTheIssuerTheScopesAndTheHeaderMethod() throws Exception {
-        String json = ProtectedResourceMetadataResource.document(config("https://as.example.test", "orders"),
-                Set.of("write", "read", "orders"), DpopMode.DISABLED, "RS256");
+        String json = ProtectedResourceMetadataResource.document(
+                config("https://as.example.test", "orders"),
+                Set.of("write", "read", "orders"),
+                DpopMode.DISABLED,
+                "RS256");
         Map<String, Object> document = parse(json);
-        assertThat(document).containsOnlyKeys("resource", "authorization_servers", "scopes_supported",
-                "bearer_methods_supported");
+        assertThat(document)
+                .containsOnlyKeys("resource", "authorization_servers", "scopes_supported", "bearer_methods_supported");
         assertThat(document.get("resource")).isEqualTo("https://api.example.test/orders");
         assertThat(document.get("authorization_servers")).isEqualTo(List.of("https://as.example.test"));
         assertThat(document.get("scopes_supported")).isEqualTo(List.of("orders", "read", "write"));
@@ -53,8 +56,8 @@ class ProtectedResourceMetadataTest {
     @Test
     void I9_escapesAnIssuerThatIsNotAUrlSoTheDocumentStaysWellFormedJson() throws Exception {
         String issuer = "issuer \"quoted\" \\ \u0001 \u2028";
-        Map<String, Object> document = parse(ProtectedResourceMetadataResource.document(config(issuer, ""), Set.of(),
-                DpopMode.DISABLED, ""));
+        Map<String, Object> document =
+                parse(ProtectedResourceMetadataResource.document(config(issuer, ""), Set.of(), DpopMode.DISABLED, ""));
         assertThat(document.get("authorization_servers")).isEqualTo(List.of(issuer));
     }
 

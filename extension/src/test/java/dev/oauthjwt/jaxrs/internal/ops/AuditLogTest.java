@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
 
     static final String ENDPOINT = "com.example.Orders#list";
-    static final Map<String, Object> CLAIMS = Map.of("iss", "https://as.example", "sub", "alice", "jti", "j-1",
-            "scope", "read");
+    static final Map<String, Object> CLAIMS =
+            Map.of("iss", "https://as.example", "sub", "alice", "jti", "j-1", "scope", "read");
 
     final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
     final AuditLog audit = new AuditLog(10, millis::get);
@@ -36,19 +36,23 @@ class AuditLogTest {
     @Test
     void writesOneInfoLinePerRefusalNamingReasonStatusEndpointAndClient() {
         audit.refused(Failure.MALFORMED_TOKEN, ENDPOINT, "10.1.2.3", null);
-        assertThat(log.records()).singleElement().satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO));
-        assertThat(log.messages()).containsExactly(
-                "refused reason=MALFORMED_TOKEN status=401 endpoint=com.example.Orders#list client=\"10.1.2.3\"");
+        assertThat(log.records())
+                .singleElement()
+                .satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO));
+        assertThat(log.messages())
+                .containsExactly(
+                        "refused reason=MALFORMED_TOKEN status=401 endpoint=com.example.Orders#list client=\"10.1.2.3\"");
     }
 
     @Test
     void namesKidIssSubAndJtiOnlyWhenTheSignatureHeld() {
         audit.refused(Failure.EXPIRED, ENDPOINT, null, TokenIds.of("k1", CLAIMS));
         audit.refused(Failure.UNVERIFIABLE, ENDPOINT, null, null);
-        assertThat(log.messages()).containsExactly(
-                "refused reason=EXPIRED status=401 endpoint=com.example.Orders#list client=- kid=\"k1\""
-                        + " iss=\"https://as.example\" sub=\"alice\" jti=\"j-1\"",
-                "refused reason=UNVERIFIABLE status=401 endpoint=com.example.Orders#list client=-");
+        assertThat(log.messages())
+                .containsExactly(
+                        "refused reason=EXPIRED status=401 endpoint=com.example.Orders#list client=- kid=\"k1\""
+                                + " iss=\"https://as.example\" sub=\"alice\" jti=\"j-1\"",
+                        "refused reason=UNVERIFIABLE status=401 endpoint=com.example.Orders#list client=-");
     }
 
     @Test
@@ -56,7 +60,8 @@ class AuditLogTest {
         for (int i = 0; i < 10_000; i++) {
             audit.refused(Failure.UNVERIFIABLE, ENDPOINT, "10.0.0.9", null);
         }
-        audit.refused(Failure.EXPIRED, ENDPOINT, "10.0.0.9", TokenIds.of("k1", CLAIMS)); // another reason has its own budget
+        audit.refused(
+                Failure.EXPIRED, ENDPOINT, "10.0.0.9", TokenIds.of("k1", CLAIMS)); // another reason has its own budget
         assertThat(log.messages()).hasSize(11);
         audit.flush();
         assertThat(log.messages()).hasSize(11); // the window has not ended yet
@@ -64,7 +69,10 @@ class AuditLogTest {
         millis.addAndGet(1_000);
         audit.flush();
         audit.flush(); // a summary is written once
-        assertThat(log.messages()).hasSize(12).last().asString()
+        assertThat(log.messages())
+                .hasSize(12)
+                .last()
+                .asString()
                 .startsWith("suppressed reason=UNVERIFIABLE lines=9990 since=")
                 .endsWith("(limit 10 lines per second and reason)");
         audit.refused(Failure.UNVERIFIABLE, ENDPOINT, "10.0.0.9", null);
@@ -98,11 +106,12 @@ class AuditLogTest {
 
     @Test
     void I2_lineBreaksQuotesAndControlCharactersInClaims_cannotForgeAuditLines() {
-        Map<String, Object> hostile = Map.of("iss", "https://as.example", "sub",
-                "alice\nrefused reason=EXPIRED \"x\"\\\u001b[31m\u2028", "jti", 42);
+        Map<String, Object> hostile = Map.of(
+                "iss", "https://as.example", "sub", "alice\nrefused reason=EXPIRED \"x\"\\\u001b[31m\u2028", "jti", 42);
         audit.refused(Failure.WRONG_AUDIENCE, ENDPOINT, null, TokenIds.of("k\r\n1", hostile));
         String line = log.messages().get(0);
-        assertThat(line).doesNotContain("\n", "\r", "\u001b", "\u2028", "\\")
+        assertThat(line)
+                .doesNotContain("\n", "\r", "\u001b", "\u2028", "\\")
                 .contains(" kid=\"k??1\"")
                 .contains(" sub=\"alice?refused reason=EXPIRED ?x???[31m?\"")
                 .endsWith(" jti=-"); // not a string: not shown
@@ -111,7 +120,9 @@ class AuditLogTest {
     @Test
     void cutsLongValuesTo64Characters() {
         audit.refused(Failure.EXPIRED, ENDPOINT, null, TokenIds.of("k", Map.of("sub", "a".repeat(10_000))));
-        assertThat(log.messages().get(0)).contains(" sub=\"" + "a".repeat(64) + "...\" ").hasSizeLessThan(300);
+        assertThat(log.messages().get(0))
+                .contains(" sub=\"" + "a".repeat(64) + "...\" ")
+                .hasSizeLessThan(300);
     }
 
     @Test
@@ -122,9 +133,12 @@ class AuditLogTest {
         try (LogCapture fine = new LogCapture(AuditLog.LOGGER_NAME, Level.FINE)) {
             assertThat(audit.logsAccepted()).isTrue();
             audit.accepted(ENDPOINT, "10.0.0.1", TokenIds.of(null, CLAIMS));
-            assertThat(fine.records()).singleElement().satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.FINE));
-            assertThat(fine.messages()).containsExactly("accepted endpoint=com.example.Orders#list client=\"10.0.0.1\""
-                    + " iss=\"https://as.example\" sub=\"alice\" jti=\"j-1\"");
+            assertThat(fine.records())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.FINE));
+            assertThat(fine.messages())
+                    .containsExactly("accepted endpoint=com.example.Orders#list client=\"10.0.0.1\""
+                            + " iss=\"https://as.example\" sub=\"alice\" jti=\"j-1\"");
         }
     }
 }

@@ -49,7 +49,8 @@ class TokenProfileTest {
     @ParameterizedTest
     @ValueSource(strings = {"at+jwt", "application/at+jwt", "AT+JWT", "Application/At+Jwt"})
     void rfc9068ProfileAcceptsTheAccessTokenTypes(String typ) {
-        assertThat(accepted(rfc9068, profiled().header("typ", typ).sign()).getName()).isEqualTo("alice");
+        assertThat(accepted(rfc9068, profiled().header("typ", typ).sign()).getName())
+                .isEqualTo("alice");
     }
 
     @Test

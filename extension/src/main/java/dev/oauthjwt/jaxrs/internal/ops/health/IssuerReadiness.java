@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class IssuerReadiness {
 
-    private IssuerReadiness() {
-    }
+    private IssuerReadiness() {}
 
     /**
      * Adds the data of one issuer to {@code data}.
@@ -33,7 +32,9 @@ final class IssuerReadiness {
         data.put(prefix + ".keys", (long) state.keyCount());
         if (state.lastSuccess() != null) {
             data.put(prefix + ".last-success", state.lastSuccess().toString());
-            data.put(prefix + ".keys-age-seconds", Math.max(0, Duration.between(state.lastSuccess(), now).toSeconds()));
+            data.put(
+                    prefix + ".keys-age-seconds",
+                    Math.max(0, Duration.between(state.lastSuccess(), now).toSeconds()));
         }
         if (state.lastFailure() != null) {
             data.put(prefix + ".last-failure", state.lastFailure().label());

@@ -34,8 +34,7 @@ public class OAuthJwtReadinessCheck implements HealthCheck {
     private Clock clock = Clock.systemUTC();
 
     /** Created by CDI. */
-    public OAuthJwtReadinessCheck() {
-    }
+    public OAuthJwtReadinessCheck() {}
 
     /** For tests: a check of one validator, with a clock. */
     OAuthJwtReadinessCheck(TokenValidator validator, Clock clock) {
@@ -49,7 +48,7 @@ public class OAuthJwtReadinessCheck implements HealthCheck {
         v.fetchKeysIfMissing();
         Map<String, Object> data = new LinkedHashMap<>();
         boolean ready = IssuerReadiness.describe(1, v.config().issuer(), v.keysState(), clock.instant(), data);
-        return new HealthCheckResponse(NAME, ready ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
-                Optional.of(data));
+        return new HealthCheckResponse(
+                NAME, ready ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, Optional.of(data));
     }
 }

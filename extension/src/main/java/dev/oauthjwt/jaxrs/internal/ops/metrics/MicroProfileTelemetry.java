@@ -43,20 +43,23 @@ public final class MicroProfileTelemetry implements Telemetry {
         Metadata requests = metadata(REQUESTS, "Requests to secured endpoints by outcome");
         accepted = registry.counter(requests, new Tag("outcome", "accepted"));
         for (Failure failure : Failure.values()) {
-            refused[failure.ordinal()] = registry.counter(requests,
-                    new Tag("outcome", failure.name().toLowerCase(Locale.ROOT)));
+            refused[failure.ordinal()] =
+                    registry.counter(requests, new Tag("outcome", failure.name().toLowerCase(Locale.ROOT)));
         }
         Metadata fetched = metadata(FETCHES, "Fetches of Authorization Server documents by result");
         for (FetchResult result : FetchResult.values()) {
-            fetches[result.ordinal()] = registry.counter(fetched, new Tag("document", "jwks"),
-                    new Tag("result", result.label()));
+            fetches[result.ordinal()] =
+                    registry.counter(fetched, new Tag("document", "jwks"), new Tag("result", result.label()));
         }
         Metadata cache = metadata(TOKEN_CACHE, "Lookups in the validated-token cache by result");
         cacheHits = registry.counter(cache, new Tag("result", "hit"));
         cacheMisses = registry.counter(cache, new Tag("result", "miss"));
         // with a unit, Payara Micro names the timer *_seconds like Open Liberty does (without one: no suffix)
-        validation = registry.timer(Metadata.builder().withName(VALIDATION)
-                .withDescription("Time to validate one access token").withUnit(MetricUnits.NANOSECONDS).build());
+        validation = registry.timer(Metadata.builder()
+                .withName(VALIDATION)
+                .withDescription("Time to validate one access token")
+                .withUnit(MetricUnits.NANOSECONDS)
+                .build());
     }
 
     private static Metadata metadata(String name, String description) {

@@ -8,11 +8,11 @@ import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.ops.metrics.MicroProfileTelemetry;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.support.RecordingMetricRegistry;
+import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.testsupport.AuthorizationServerStub;
 import dev.oauthjwt.testsupport.JwksEndpoint;
 import dev.oauthjwt.testsupport.MutableClock;
-import dev.oauthjwt.jaxrs.support.RecordingMetricRegistry;
-import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.testsupport.TestKeys;
 import dev.oauthjwt.testsupport.Tokens;
 import java.net.InetAddress;
@@ -62,8 +62,8 @@ class OAuthJwtReadinessCheckTest {
         Map<String, String> values = TestConfig.defaults(jwks);
         values.put("oauth.jwt.jwks-uri", jwksUri);
         values.put("oauth.jwt.jwks.timeout", "PT0.5S");
-        validator = OAuthJwtProducer.create(OAuthJwtConfig.from(TestConfig.of(values)), clock,
-                new MicroProfileTelemetry(metrics.proxy()));
+        validator = OAuthJwtProducer.create(
+                OAuthJwtConfig.from(TestConfig.of(values)), clock, new MicroProfileTelemetry(metrics.proxy()));
         check = new OAuthJwtReadinessCheck(validator, clock);
     }
 
@@ -92,13 +92,19 @@ class OAuthJwtReadinessCheckTest {
         HealthCheckResponse first = check.call();
         assertThat(first.getName()).isEqualTo("oauth-jwt");
         assertThat(first.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(data(first)).containsEntry("issuer.1", Tokens.ISSUER).containsEntry("issuer.1.state", "none")
-                .containsEntry("issuer.1.keys", 0L).doesNotContainKey("issuer.1.last-success");
+        assertThat(data(first))
+                .containsEntry("issuer.1", Tokens.ISSUER)
+                .containsEntry("issuer.1.state", "none")
+                .containsEntry("issuer.1.keys", 0L)
+                .doesNotContainKey("issuer.1.last-success");
 
         HealthCheckResponse ready = probeUntil(r -> r.getStatus() == Status.UP);
         assertThat(ready.getStatus()).isEqualTo(Status.UP);
-        assertThat(data(ready)).containsEntry("issuer.1.state", "fresh").containsEntry("issuer.1.keys", 1L)
-                .containsEntry("issuer.1.keys-age-seconds", 0L).containsKey("issuer.1.last-success")
+        assertThat(data(ready))
+                .containsEntry("issuer.1.state", "fresh")
+                .containsEntry("issuer.1.keys", 1L)
+                .containsEntry("issuer.1.keys-age-seconds", 0L)
+                .containsKey("issuer.1.last-success")
                 .doesNotContainKey("issuer.1.last-failure");
         assertThat(jwks.requestCount()).isEqualTo(1);
         assertThat(fetches(metrics, "ok")).isEqualTo(1);
@@ -117,10 +123,13 @@ class OAuthJwtReadinessCheckTest {
         }
         HealthCheckResponse stale = probeUntil(r -> data(r).containsKey("issuer.1.last-failure"));
         assertThat(stale.getStatus()).isEqualTo(Status.UP);
-        assertThat(data(stale)).containsEntry("issuer.1.state", "stale").containsEntry("issuer.1.keys", 1L)
+        assertThat(data(stale))
+                .containsEntry("issuer.1.state", "stale")
+                .containsEntry("issuer.1.keys", 1L)
                 .containsEntry("issuer.1.keys-age-seconds", 660L)
                 .containsEntry("issuer.1.last-failure", "http_status")
-                .containsEntry("issuer.1.last-failure-status", 503L).containsKey("issuer.1.last-failure-at");
+                .containsEntry("issuer.1.last-failure-status", 503L)
+                .containsKey("issuer.1.last-failure-at");
         assertThat(fetches(metrics, "http_status")).isEqualTo(1);
     }
 
@@ -132,8 +141,11 @@ class OAuthJwtReadinessCheckTest {
         clock.advance(Duration.ofMinutes(10).plus(Duration.ofHours(24)).plusSeconds(1));
         HealthCheckResponse down = probeUntil(r -> data(r).containsKey("issuer.1.last-failure"));
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(data(down)).containsEntry("issuer.1.state", "none").containsEntry("issuer.1.keys", 0L)
-                .containsKey("issuer.1.last-success").containsEntry("issuer.1.last-failure", "http_status");
+        assertThat(data(down))
+                .containsEntry("issuer.1.state", "none")
+                .containsEntry("issuer.1.keys", 0L)
+                .containsKey("issuer.1.last-success")
+                .containsEntry("issuer.1.last-failure", "http_status");
     }
 
     @Test
@@ -142,7 +154,8 @@ class OAuthJwtReadinessCheckTest {
         trust(jwks.uri().toString());
         HealthCheckResponse down = probeUntil(r -> data(r).containsKey("issuer.1.last-failure"));
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(data(down)).containsEntry("issuer.1.last-failure", "timeout")
+        assertThat(data(down))
+                .containsEntry("issuer.1.last-failure", "timeout")
                 .doesNotContainKey("issuer.1.last-failure-status");
         assertThat(fetches(metrics, "timeout")).isEqualTo(1);
     }
@@ -176,8 +189,9 @@ class OAuthJwtReadinessCheckTest {
         trust(jwks.uri().toString());
         probeUntil(r -> data(r).containsKey("issuer.1.last-failure"));
         for (int i = 0; i < 50; i++) {
-            assertThat(data(check.call()).values()).allSatisfy(value ->
-                    assertThat(String.valueOf(value)).doesNotContain(jwks.uri().getHost() + ":"));
+            assertThat(data(check.call()).values())
+                    .allSatisfy(value -> assertThat(String.valueOf(value))
+                            .doesNotContain(jwks.uri().getHost() + ":"));
         }
         assertThat(jwks.requestCount()).isEqualTo(1); // 50 probes within the 1 s cooldown: no further fetch
     }

@@ -22,10 +22,12 @@ class MicroProfileTelemetryTest {
     void I4_labelValuesComeFromClosedVocabularies_registeredUpFrontSoThatDashboardsSeeZeros() {
         assertThat(registry.registered(outcome("accepted"))).isTrue();
         for (Failure failure : Failure.values()) {
-            assertThat(registry.registered(outcome(failure.name().toLowerCase(Locale.ROOT)))).isTrue();
+            assertThat(registry.registered(outcome(failure.name().toLowerCase(Locale.ROOT))))
+                    .isTrue();
         }
         for (FetchResult result : FetchResult.values()) {
-            assertThat(registry.registered("oauth.jwt.fetches{document=jwks,result=" + result.label() + "}")).isTrue();
+            assertThat(registry.registered("oauth.jwt.fetches{document=jwks,result=" + result.label() + "}"))
+                    .isTrue();
         }
         assertThat(registry.registered("oauth.jwt.token.cache{result=hit}")).isTrue();
         assertThat(registry.registered("oauth.jwt.token.cache{result=miss}")).isTrue();
@@ -45,7 +47,8 @@ class MicroProfileTelemetryTest {
         assertThat(registry.count(outcome("accepted"))).isEqualTo(2);
         for (Failure failure : Failure.values()) {
             assertThat(registry.count(outcome(failure.name().toLowerCase(Locale.ROOT))))
-                    .as(failure.name()).isEqualTo(failure.ordinal() + 1);
+                    .as(failure.name())
+                    .isEqualTo(failure.ordinal() + 1);
         }
     }
 
@@ -56,10 +59,14 @@ class MicroProfileTelemetryTest {
         telemetry.jwksFetched(FetchResult.TIMEOUT);
         telemetry.jwksFetched(FetchResult.HTTP_STATUS);
         assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=ok}")).isEqualTo(1);
-        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=timeout}")).isEqualTo(2);
-        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=http_status}")).isEqualTo(1);
-        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=refused}")).isZero();
-        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=bad_document}")).isZero();
+        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=timeout}"))
+                .isEqualTo(2);
+        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=http_status}"))
+                .isEqualTo(1);
+        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=refused}"))
+                .isZero();
+        assertThat(registry.count("oauth.jwt.fetches{document=jwks,result=bad_document}"))
+                .isZero();
     }
 
     @Test
