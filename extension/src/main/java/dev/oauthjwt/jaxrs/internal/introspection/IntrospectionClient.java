@@ -1,18 +1,14 @@
 package dev.oauthjwt.jaxrs.internal.introspection;
 
-import java.io.ByteArrayOutputStream;
+import dev.oauthjwt.jaxrs.internal.keys.CappedBody;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,65 +69,12 @@ final class IntrospectionClient {
                         .trim()
                         .equalsIgnoreCase("identity")
                 && info.headers().firstValueAsLong("Content-Length").orElse(0) <= MAX_BODY_BYTES;
-        return new CappedBody(acceptable);
+        return acceptable
+                ? CappedBody.upTo(MAX_BODY_BYTES, () -> new IllegalStateException("introspection answer over the cap"))
+                : CappedBody.refusing();
     }
 
     private static String form(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** Keeps at most {@link #MAX_BODY_BYTES}; a refused answer is not read at all. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private final boolean acceptable;
-        private Flow.Subscription subscription;
-
-        CappedBody(boolean acceptable) {
-            this.acceptable = acceptable;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (acceptable) {
-                s.request(Long.MAX_VALUE);
-            } else {
-                s.cancel();
-                body.complete(null);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer item : items) {
-                if (body.isDone()) {
-                    return;
-                }
-                if (item.remaining() > MAX_BODY_BYTES - buffer.size()) {
-                    subscription.cancel();
-                    body.completeExceptionally(new IllegalStateException("introspection answer exceeds the cap"));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                buffer.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            body.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(buffer.toByteArray());
-        }
     }
 }

@@ -1,15 +1,9 @@
 package dev.oauthjwt.jaxrs.internal.jose;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECPoint;
-import java.security.spec.EllipticCurve;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,12 +49,12 @@ public record PublicJwk(PublicKey key, String curve, String thumbprint) {
         try {
             JsonWebKey parsed = JsonWebKey.Factory.newJwk(jwk);
             String thumbprint = thumbprint(jwk, members);
-            if (parsed instanceof RsaJsonWebKey rsa && isSound(rsa.getRsaPublicKey())) {
+            if (parsed instanceof RsaJsonWebKey rsa && KeyChecks.isSoundRsa(rsa.getRsaPublicKey())) {
                 return Optional.of(new PublicJwk(rsa.getRsaPublicKey(), null, thumbprint));
             }
             if (parsed instanceof EllipticCurveJsonWebKey ec
                     && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
-                    && isOnCurve(ec.getECPublicKey())) {
+                    && KeyChecks.isOnCurve(ec.getECPublicKey())) {
                 return Optional.of(new PublicJwk(ec.getECPublicKey(), ec.getCurveName(), thumbprint));
             }
         } catch (Exception unusable) {
@@ -101,31 +95,5 @@ public record PublicJwk(PublicKey key, String curve, String thumbprint) {
                 && !s.isEmpty()
                 && s.length() <= 2048
                 && s.chars().allMatch(c -> Base64Url.isAlphabet((char) c));
-    }
-
-    private static boolean isSound(RSAPublicKey key) {
-        BigInteger n = key.getModulus();
-        BigInteger e = key.getPublicExponent();
-        return n.bitLength() >= 2048
-                && n.bitLength() <= 8192
-                && n.testBit(0)
-                && e.testBit(0)
-                && e.compareTo(BigInteger.ONE) > 0
-                && e.bitLength() <= 64;
-    }
-
-    private static boolean isOnCurve(ECPublicKey key) {
-        EllipticCurve curve = key.getParams().getCurve();
-        BigInteger p = ((ECFieldFp) curve.getField()).getP();
-        ECPoint w = key.getW();
-        BigInteger x = w.getAffineX();
-        BigInteger y = w.getAffineY();
-        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            return false;
-        }
-        BigInteger left = y.multiply(y).mod(p);
-        BigInteger right =
-                x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
-        return left.equals(right);
     }
 }

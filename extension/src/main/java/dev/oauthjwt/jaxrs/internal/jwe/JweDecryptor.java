@@ -3,7 +3,7 @@ package dev.oauthjwt.jaxrs.internal.jwe;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
-import dev.oauthjwt.jaxrs.internal.jose.EcPoints;
+import dev.oauthjwt.jaxrs.internal.jose.KeyChecks;
 import dev.oauthjwt.jaxrs.internal.jose.StrictJson;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
@@ -138,7 +138,7 @@ public final class JweDecryptor {
         try {
             @SuppressWarnings("unchecked")
             JsonWebKey parsed = JsonWebKey.Factory.newJwk((Map<String, Object>) jwk);
-            return parsed instanceof EllipticCurveJsonWebKey ec && EcPoints.isOnCurve((ECPublicKey) ec.getKey());
+            return parsed instanceof EllipticCurveJsonWebKey ec && KeyChecks.isOnCurve((ECPublicKey) ec.getKey());
         } catch (JoseException | RuntimeException e) {
             return false;
         }

@@ -1,9 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
-import dev.oauthjwt.jaxrs.internal.jose.EcPoints;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.jose.KeyChecks;
 import dev.oauthjwt.jaxrs.internal.jose.StrictJson;
-import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
@@ -78,12 +77,12 @@ final class JwkSetParser {
         try {
             JsonWebKey parsed = JsonWebKey.Factory.newJwk(jwk);
             JwsAlgorithm only = alg == null ? null : JwsAlgorithm.named(alg).orElseThrow();
-            if (parsed instanceof RsaJsonWebKey rsa && isSound(rsa.getRsaPublicKey())) {
+            if (parsed instanceof RsaJsonWebKey rsa && KeyChecks.isSoundRsa(rsa.getRsaPublicKey())) {
                 return new VerificationKey((String) kid, only, null, rsa.getRsaPublicKey());
             }
             if (parsed instanceof EllipticCurveJsonWebKey ec
                     && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
-                    && EcPoints.isOnCurve(ec.getECPublicKey())) {
+                    && KeyChecks.isOnCurve(ec.getECPublicKey())) {
                 return new VerificationKey((String) kid, only, ec.getCurveName(), ec.getECPublicKey());
             }
         } catch (Exception unusable) {
@@ -98,26 +97,15 @@ final class JwkSetParser {
      * @return the key, or {@code null} when it is not admitted
      */
     static VerificationKey admit(java.security.PublicKey key) {
-        if (key instanceof RSAPublicKey rsa && isSound(rsa)) {
+        if (key instanceof RSAPublicKey rsa && KeyChecks.isSoundRsa(rsa)) {
             return new VerificationKey(null, null, null, rsa);
         }
         if (key instanceof ECPublicKey ec) {
             String curve = org.jose4j.keys.EllipticCurves.getName(ec.getParams().getCurve());
-            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && EcPoints.isOnCurve(ec)) {
+            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && KeyChecks.isOnCurve(ec)) {
                 return new VerificationKey(null, null, curve, ec);
             }
         }
         return null;
-    }
-
-    private static boolean isSound(RSAPublicKey key) {
-        BigInteger n = key.getModulus();
-        BigInteger e = key.getPublicExponent();
-        return n.bitLength() >= 2048
-                && n.bitLength() <= 8192
-                && n.testBit(0)
-                && e.testBit(0)
-                && e.compareTo(BigInteger.ONE) > 0
-                && e.bitLength() <= 64;
     }
 }
