@@ -23,8 +23,14 @@ final class OperationsServers implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Servers.Kind kind = Servers.kindOf(context);
+        // these servers' JWKS fails from the start on purpose: booted without StubbedServer.boot()'s warm-up request
         return OncePerRun.get(
-                context, OperationsServers.class, kind, kind + "-ops", () -> create(kind), StubbedServer::boot);
+                context,
+                OperationsServers.class,
+                kind,
+                kind + "-ops",
+                () -> create(kind),
+                stubbed -> stubbed.server().boot());
     }
 
     private static StubbedServer create(Servers.Kind kind) throws IOException {
