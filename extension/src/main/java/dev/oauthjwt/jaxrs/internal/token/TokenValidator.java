@@ -149,11 +149,6 @@ public final class TokenValidator implements AutoCloseable {
                 : keyCache.retryAfterSeconds();
     }
 
-    /** @return seconds a client should wait before retrying after {@link Failure#KEYS_UNAVAILABLE} */
-    public long retryAfterSeconds() {
-        return keyCache.retryAfterSeconds();
-    }
-
     /** An introspected token: the answer's members go through the same claim rules as a JWT's ({@code iat} optional). */
     private VerifiedToken introspected(String token) throws TokenRejectedException {
         Map<String, Object> claims = introspector.introspect(token);

@@ -440,7 +440,8 @@ class JwksResilienceTest {
                 assertRejected(validator, Tokens.valid(k1).sign(), Failure.KEYS_UNAVAILABLE);
                 assertRejected(validator, Tokens.valid(k1).sign(), Failure.KEYS_UNAVAILABLE);
                 MAX_DOS_ANSWER_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
-                assertThat(validator.retryAfterSeconds()).isPositive();
+                assertThat(validator.retryAfterSeconds(Failure.KEYS_UNAVAILABLE))
+                        .isPositive();
                 assertThat(Failure.KEYS_UNAVAILABLE.status()).isEqualTo(503);
             } finally {
                 validator.close();
