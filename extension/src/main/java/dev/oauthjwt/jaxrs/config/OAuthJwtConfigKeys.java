@@ -218,5 +218,15 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String DPOP_REPLAY_CACHE_MAX_SIZE = PREFIX + "dpop.replay-cache.max-size";
 
+    /**
+     * Where accepted DPoP proofs are remembered; default memory: in each replica's memory, bounded by
+     * {@link #DPOP_REPLAY_CACHE_MAX_SIZE}, so a proof replayed to another replica is accepted there. Or
+     * {@code jcache:<cache name>}: a JCache (JSR-107, {@code javax.cache}) cache shared by the replicas, such as
+     * Payara's Hazelcast data grid, created with an expiry of the proof window if it does not exist. Proofs are
+     * recorded with an atomic put-if-absent; when the cache fails or does not answer within 2 s the request gets 503
+     * with {@code Retry-After} (fail closed). Needs the JCache API on the application's class path.
+     */
+    public static final String DPOP_REPLAY_CACHE = PREFIX + "dpop.replay-cache";
+
     private OAuthJwtConfigKeys() {}
 }

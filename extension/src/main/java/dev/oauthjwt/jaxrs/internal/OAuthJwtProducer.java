@@ -76,8 +76,12 @@ public class OAuthJwtProducer {
     @Singleton
     SenderConstraints senderConstraints() {
         Config config = ConfigProvider.getConfig();
-        return SenderConstraints.inMemory(
+        return SenderConstraints.create(
                 SenderConstraintConfig.from(config), OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
+    }
+
+    void close(@Disposes SenderConstraints constraints) {
+        constraints.close();
     }
 
     /** Typed: {@code JsonWebToken} and {@code Principal} are left to their own producers (the server's, MP-JWT's). */

@@ -1,6 +1,7 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * What happens when the application has started: one INFO line per issuer summarising the effective configuration
  * (no secrets: the JWKS URL without user info, query or fragment), the validator is created (so that its metrics are
- * registered before the first request), and with {@code oauth.jwt.jwks.prefetch=true} the keys are fetched in the
+ * registered before the first request), a shared DPoP replay cache is obtained (a wrongly configured one fails the
+ * deployment), and with {@code oauth.jwt.jwks.prefetch=true} the keys are fetched in the
  * background. A failed prefetch is logged by the key cache and shown by the readiness check; it never fails the
  * deployment.
  */
@@ -26,6 +28,10 @@ public class OAuthJwtStartup {
         if (validator.config().jwksPrefetch()) {
             validator.fetchKeysIfMissing();
         }
+    }
+
+    void openReplayCache(@Observes @Initialized(ApplicationScoped.class) Object application, SenderConstraints dpop) {
+        dpop.open();
     }
 
     /** @return the startup line of the configured issuer */

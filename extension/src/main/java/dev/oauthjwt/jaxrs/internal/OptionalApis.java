@@ -14,6 +14,9 @@ public final class OptionalApis {
     /** Jakarta Servlet: the client address in the audit log. */
     public static final String SERVLET = "jakarta.servlet.http.HttpServletRequest";
 
+    /** JCache (JSR-107): the DPoP replay cache shared by replicas, when configured. */
+    public static final String JCACHE = "javax.cache.Caching";
+
     private OptionalApis() {}
 
     /** @return whether {@code className} can be loaded by the loader of this extension */

@@ -2,8 +2,10 @@ package dev.oauthjwt.jaxrs.internal.config;
 
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE_SECRET;
+import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_REPLAY_CACHE;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.internal.OptionalApis;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.config.Config;
  * @param nonceSecret the HMAC secret of server nonces, present exactly when nonces are required
  * @param trustedProxy whether {@code Forwarded}/{@code X-Forwarded-*} headers name the target URI
  * @param replayCacheMaxSize capacity of the in-memory replay cache
+ * @param replayCacheName the JCache cache shared by the replicas, or empty for the in-memory replay cache
  */
 public record SenderConstraintConfig(
         DpopMode dpop,
@@ -29,7 +32,8 @@ public record SenderConstraintConfig(
         Duration dpopMaxAge,
         Optional<byte[]> nonceSecret,
         boolean trustedProxy,
-        int replayCacheMaxSize) {
+        int replayCacheMaxSize,
+        Optional<String> replayCacheName) {
 
     private static final int MIN_SECRET_LENGTH = 32;
 
@@ -79,7 +83,19 @@ public record SenderConstraintConfig(
                 reader.read(Settings.DPOP_MAX_AGE),
                 secret,
                 reader.read(Settings.DPOP_TRUSTED_PROXY),
-                reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE));
+                reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE),
+                replayCache(reader));
+    }
+
+    private static Optional<String> replayCache(ConfigReader reader) {
+        Optional<String> name = reader.read(Settings.DPOP_REPLAY_CACHE);
+        if (name.isPresent() && !OptionalApis.present(OptionalApis.JCACHE)) {
+            throw new InvalidConfigurationException(
+                    DPOP_REPLAY_CACHE,
+                    "names a JCache cache, but the JCache API (javax.cache) is not available to the application: "
+                            + "use a server that provides it (Payara) or add a JCache provider to the application");
+        }
+        return name;
     }
 
     /** @return whether proofs must carry a server nonce */

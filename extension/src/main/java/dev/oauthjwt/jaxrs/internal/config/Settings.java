@@ -164,6 +164,11 @@ public final class Settings {
             1_000,
             10_000_000,
             "DPoP proof ids remembered by the in-memory replay cache of each replica"));
+    public static final Setting<Optional<String>> DPOP_REPLAY_CACHE = add(Setting.optional(
+            OAuthJwtConfigKeys.DPOP_REPLAY_CACHE,
+            ValueType.REPLAY_CACHE,
+            "memory",
+            "`memory` (per replica) or `jcache:<cache name>`: a JCache cache shared by the replicas"));
     public static final Setting<Optional<URI>> RESOURCE = add(Setting.optional(
             OAuthJwtConfigKeys.RESOURCE,
             ValueType.OPTIONAL_HTTPS_URL,

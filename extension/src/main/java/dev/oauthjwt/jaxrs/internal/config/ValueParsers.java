@@ -127,6 +127,18 @@ final class ValueParsers {
         return lower.equals("true");
     }
 
+    static Optional<String> replayCache(String key, String value, Setting<Optional<String>> setting) {
+        if (value.equalsIgnoreCase("memory")) {
+            return Optional.empty();
+        }
+        String name = value.regionMatches(true, 0, "jcache:", 0, 7) ? value.substring(7) : "";
+        if (name.isEmpty() || name.length() > 200 || !name.chars().allMatch(c -> c > ' ' && c < 127)) {
+            throw new InvalidConfigurationException(
+                    key, "must be memory or jcache:<cache name> (a name of printable ASCII characters, no spaces)");
+        }
+        return Optional.of(name);
+    }
+
     static SenderConstraintConfig.DpopMode dpopMode(
             String key, String value, Setting<SenderConstraintConfig.DpopMode> setting) {
         try {

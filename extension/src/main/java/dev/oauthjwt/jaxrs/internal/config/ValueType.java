@@ -68,6 +68,10 @@ public final class ValueType<T> {
     public static final ValueType<SenderConstraintConfig.DpopMode> DPOP_MODE =
             new ValueType<>("allowed, required, disabled", ValueParsers::dpopMode, null);
 
+    /** {@code memory} (empty) or {@code jcache:<cache name>} (the name). */
+    public static final ValueType<Optional<String>> REPLAY_CACHE =
+            new ValueType<>("`memory` or `jcache:<name>`", ValueParsers::replayCache, Optional.empty());
+
     private final String documentedAs;
     private final Parser<T> parser;
     private final T whenUnset;

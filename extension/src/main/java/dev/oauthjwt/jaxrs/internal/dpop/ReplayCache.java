@@ -7,7 +7,7 @@ import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
  * Remembers the DPoP proofs already accepted within the proof window, so that each is accepted once (RFC 9449 §11.1).
  * Implementations are bounded and fail closed: when they cannot answer, the proof is refused.
  */
-public interface ReplayCache {
+public interface ReplayCache extends AutoCloseable {
 
     /**
      * Records a proof atomically (put-if-absent).
@@ -17,4 +17,15 @@ public interface ReplayCache {
      *     window; {@link Failure#REPLAY_CACHE_UNAVAILABLE} when the cache cannot record it
      */
     void recordFirstUse(String proofId) throws TokenRejectedException;
+
+    /**
+     * Prepares the cache when the application starts; a shared cache is obtained or created.
+     *
+     * @throws dev.oauthjwt.jaxrs.config.InvalidConfigurationException when the cache is configured wrongly
+     */
+    default void open() {}
+
+    /** Releases what the cache holds in this application (threads); shared entries stay. */
+    @Override
+    default void close() {}
 }

@@ -1,5 +1,7 @@
 package dev.oauthjwt.jaxrs.internal.dpop;
 
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
@@ -26,10 +28,13 @@ import java.util.stream.Collectors;
  * proof once ({@link ReplayCache}); an unbound token with the {@code Bearer} scheme unless DPoP is required; a token
  * bound in a way this extension cannot check never. One per application; thread-safe.
  */
-public final class SenderConstraints {
+public final class SenderConstraints implements AutoCloseable {
 
     /** The request header that carries the proof (RFC 9449 §4.1). */
     public static final String DPOP_HEADER = "DPoP";
+
+    /** The shared replay cache, named as a string: the class may only be loaded when the JCache API is present. */
+    static final String JCACHE_REPLAY_CACHE = "dev.oauthjwt.jaxrs.internal.dpop.jcache.JCacheReplayCache";
 
     private static final Logger LOG = Logger.getLogger(SenderConstraints.class.getName());
     private static final AtomicBoolean UNEXPECTED_LOGGED = new AtomicBoolean();
@@ -64,6 +69,47 @@ public final class SenderConstraints {
         Duration retention = config.dpopMaxAge().plus(clockSkew).plus(clockSkew);
         return new SenderConstraints(
                 config, clockSkew, new InMemoryReplayCache(config.replayCacheMaxSize(), retention, clock), clock);
+    }
+
+    /**
+     * @param config the sender-constraint configuration
+     * @param clockSkew the leeway for proof times
+     * @param clock the clock
+     * @return sender constraints with the configured replay cache: in memory, or the shared JCache cache (its class
+     *     is loaded only then: the JCache API is optional), entries kept for the window plus twice the skew
+     */
+    public static SenderConstraints create(SenderConstraintConfig config, Duration clockSkew, Clock clock) {
+        if (config.replayCacheName().isEmpty()) {
+            return inMemory(config, clockSkew, clock);
+        }
+        Duration retention = config.dpopMaxAge().plus(clockSkew).plus(clockSkew);
+        ReplayCache shared;
+        try {
+            shared = (ReplayCache) Class.forName(JCACHE_REPLAY_CACHE, true, SenderConstraints.class.getClassLoader())
+                    .getConstructor(String.class, Duration.class, Clock.class)
+                    .newInstance(config.replayCacheName().get(), retention, clock);
+        } catch (ReflectiveOperationException | LinkageError unusable) {
+            throw new InvalidConfigurationException(
+                    OAuthJwtConfigKeys.DPOP_REPLAY_CACHE,
+                    "names a JCache cache, but the JCache API is unusable ("
+                            + unusable.getClass().getName() + ")");
+        }
+        return new SenderConstraints(config, clockSkew, shared, clock);
+    }
+
+    /**
+     * Prepares the replay cache when the application starts.
+     *
+     * @throws InvalidConfigurationException when the shared cache is configured wrongly
+     */
+    public void open() {
+        replayCache.open();
+    }
+
+    /** Releases the replay cache's threads, if it has any. */
+    @Override
+    public void close() {
+        replayCache.close();
     }
 
     /** @return whether DPoP is disabled, allowed or required */

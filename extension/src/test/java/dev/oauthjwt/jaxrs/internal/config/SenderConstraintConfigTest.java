@@ -30,6 +30,7 @@ class SenderConstraintConfigTest {
         assertThat(config.nonceRequired()).isFalse();
         assertThat(config.trustedProxy()).isFalse();
         assertThat(config.replayCacheMaxSize()).isEqualTo(100_000);
+        assertThat(config.replayCacheName()).isEmpty();
     }
 
     @Test
@@ -48,13 +49,18 @@ class SenderConstraintConfigTest {
                 "oauth.jwt.dpop.trusted-proxy",
                 "TRUE",
                 "oauth.jwt.dpop.replay-cache.max-size",
-                "5000"));
+                "5000",
+                "oauth.jwt.dpop.replay-cache",
+                "JCache:dpop-proofs"));
         assertThat(config.dpop()).isEqualTo(DpopMode.REQUIRED);
         assertThat(config.dpopAlgorithms()).containsExactly(JwsAlgorithm.ES256, JwsAlgorithm.PS256);
         assertThat(config.dpopMaxAge()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.nonceRequired()).isTrue();
         assertThat(config.trustedProxy()).isTrue();
         assertThat(config.replayCacheMaxSize()).isEqualTo(5000);
+        assertThat(config.replayCacheName()).hasValue("dpop-proofs");
+        assertThat(read(Map.of("oauth.jwt.dpop.replay-cache", "Memory")).replayCacheName())
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -68,7 +74,11 @@ class SenderConstraintConfigTest {
                 "oauth.jwt.dpop.max-age;PT2H;must be between",
                 "oauth.jwt.dpop.nonce;yes;must be true or false",
                 "oauth.jwt.dpop.trusted-proxy;1;must be true or false",
-                "oauth.jwt.dpop.replay-cache.max-size;10;must be a whole number between"
+                "oauth.jwt.dpop.replay-cache.max-size;10;must be a whole number between",
+                "oauth.jwt.dpop.replay-cache;jcache:;must be memory or jcache:<cache name>",
+                "oauth.jwt.dpop.replay-cache;jcache:two words;must be memory or jcache:<cache name>",
+                "oauth.jwt.dpop.replay-cache;redis:proofs;must be memory or jcache:<cache name>",
+                "oauth.jwt.dpop.replay-cache;dpop-proofs;must be memory or jcache:<cache name>"
             })
     void refusesBadValuesNamingTheKey(String key, String value, String problem) {
         assertRefused(Map.of(key, value), key, problem);
