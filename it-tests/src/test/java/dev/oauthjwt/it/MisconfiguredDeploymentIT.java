@@ -39,4 +39,26 @@ class MisconfiguredDeploymentIT {
             }
         }
     }
+
+    /** Open Liberty offers applications no JCache API: a shared replay cache cannot work there without a provider. */
+    @org.junit.jupiter.api.Test
+    void sharedReplayCacheWithoutTheJCacheApiFailsTheDeploymentNamingTheKeyOnOpenLiberty() throws Exception {
+        String message = "Invalid OAuth JWT configuration: oauth.jwt.dpop.replay-cache names a JCache cache, but the"
+                + " JCache API (javax.cache) is not available to the application";
+        try (JwksStub jwks = new JwksStub()) {
+            OAuthJwtEnvironment environment = new OAuthJwtEnvironment(
+                            jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2)
+                    .with("OAUTH_JWT_DPOP_REPLAY_CACHE", "jcache:dpop-proofs");
+            try (ManagedServer server = Servers.Kind.OPEN_LIBERTY.launcher("-no-jcache", environment)) {
+                assertThatThrownBy(server::boot)
+                        .as("boot of %s with a JCache replay cache", server)
+                        .isInstanceOf(IllegalStateException.class);
+                assertThat(LocalFiles.findLine(server.serverLog(), message)
+                                .or(() ->
+                                        LocalFiles.findLine(server.dir.resolve(server.name + "-console.log"), message)))
+                        .as("the server's log names the key")
+                        .isPresent();
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Payara Micro (the Maven artifact of its {@link Matrix}) running the sample WAR at context root {@code /}, listeners
  * on 127.0.0.1; its root directory and preboot file in {@code target/it/} are named after the instance.
  */
-final class PayaraMicroServer extends ManagedServer {
+class PayaraMicroServer extends ManagedServer {
 
     private final int sslPort = LocalFiles.freePort();
 
