@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtStartup;
 import dev.oauthjwt.jaxrs.internal.mpjwt.MicroProfileJwtProducer;
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import dev.oauthjwt.jaxrs.undeployable.ClaimBeans;
@@ -78,6 +79,52 @@ class DeploymentValidationTest {
     void deploysLazyClaimsInAnApplicationScopedBean() {
         TestConfig.install(VALID);
         boot(ClaimBeans.LazyClaimsInApplicationScope.class);
+    }
+
+    @Test
+    void failsTheDeploymentWhenTheSharedReplayCacheForgetsProofsBeforeTheirWindowEnds() {
+        String name = "short-lived-" + java.util.UUID.randomUUID();
+        javax.cache.CacheManager grid = javax.cache.Caching.getCachingProvider(
+                        DeploymentValidationTest.class.getClassLoader())
+                .getCacheManager();
+        grid.createCache(
+                name,
+                new javax.cache.configuration.MutableConfiguration<>()
+                        .setExpiryPolicyFactory(javax.cache.expiry.CreatedExpiryPolicy.factoryOf(
+                                javax.cache.expiry.Duration.ONE_MINUTE)));
+        try {
+            Map<String, String> values = new java.util.HashMap<>(VALID);
+            values.put("oauth.jwt.dpop.replay-cache", "jcache:" + name);
+            TestConfig.install(values);
+            assertThatThrownBy(() -> boot(OAuthJwtStartup.class))
+                    .hasStackTraceContaining("oauth.jwt.dpop.replay-cache names the cache '" + name + "'")
+                    .hasStackTraceContaining("expire after creation in less than the proof window (420000 ms)");
+        } finally {
+            grid.destroyCache(name);
+        }
+    }
+
+    @Test
+    void deploysWithASharedReplayCacheAndCreatesItWithTheProofWindowAsExpiry() {
+        String name = "created-" + java.util.UUID.randomUUID();
+        Map<String, String> values = new java.util.HashMap<>(VALID);
+        values.put("oauth.jwt.dpop.replay-cache", "jcache:" + name);
+        TestConfig.install(values);
+        boot(OAuthJwtStartup.class);
+        javax.cache.CacheManager grid = javax.cache.Caching.getCachingProvider(
+                        DeploymentValidationTest.class.getClassLoader())
+                .getCacheManager();
+        javax.cache.Cache<Object, Object> created = grid.getCache(name);
+        try {
+            @SuppressWarnings("unchecked")
+            javax.cache.configuration.CompleteConfiguration<Object, Object> configuration =
+                    created.getConfiguration(javax.cache.configuration.CompleteConfiguration.class);
+            org.assertj.core.api.Assertions.assertThat(
+                            configuration.getExpiryPolicyFactory().create().getExpiryForCreation())
+                    .isEqualTo(new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.MILLISECONDS, 420_000));
+        } finally {
+            grid.destroyCache(name);
+        }
     }
 
     private static final Map<String, String> VALID = Map.of(
