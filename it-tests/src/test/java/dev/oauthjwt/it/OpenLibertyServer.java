@@ -12,7 +12,9 @@ import java.util.Optional;
  * prepared in {@code target/liberty/wlp}, started in the foreground with {@code bin/server run}. Each instance is a
  * fresh Liberty server named after the instance, with the {@code server.xml} (and {@code server.env}) of the
  * plugin's server; its ports are written to {@code bootstrap.properties}, the WAR is copied to
- * {@code apps/sample.war} (the {@code location} in server.xml).
+ * {@code apps/sample.war} (the {@code location} in server.xml). A {@code configDropins/overrides} file adds the
+ * {@code ssl-1.0} feature with the server key and trust store of {@link TlsMaterial}: the HTTPS endpoint requires a
+ * client certificate.
  */
 final class OpenLibertyServer extends ManagedServer {
 
@@ -48,10 +50,27 @@ final class OpenLibertyServer extends ManagedServer {
         }
         Files.copy(Path.of(System.getProperty("it.war")), serverDir.resolve("apps/sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
+        TlsMaterial tls = TlsMaterial.get();
+        Files.createDirectories(serverDir.resolve("configDropins/overrides"));
+        Files.write(serverDir.resolve("configDropins/overrides/mutual-tls.xml"), List.of(
+                "<server>",
+                "  <featureManager><feature>ssl-1.0</feature></featureManager>",
+                "  <keyStore id=\"defaultKeyStore\" location=\"" + tls.keyStore("server") + "\" type=\"PKCS12\""
+                        + " password=\"" + TlsMaterial.PASSWORD + "\"/>",
+                "  <keyStore id=\"clientTrust\" location=\"" + tls.trustStore() + "\" type=\"PKCS12\""
+                        + " password=\"" + TlsMaterial.PASSWORD + "\"/>",
+                "  <ssl id=\"defaultSSLConfig\" keyStoreRef=\"defaultKeyStore\" trustStoreRef=\"clientTrust\""
+                        + " clientAuthentication=\"true\"/>",
+                "</server>"));
         Files.write(serverDir.resolve("bootstrap.properties"), List.of(
                 "http.port=" + port,
                 "https.port=" + httpsPort));
         return List.of(wlp.resolve("bin/server").toString(), "run", name, "--clean");
+    }
+
+    @Override
+    int httpsPort() {
+        return httpsPort;
     }
 
     @Override

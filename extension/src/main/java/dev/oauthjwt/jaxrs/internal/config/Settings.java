@@ -91,6 +91,9 @@ public final class Settings {
     public static final Setting<Integer> DPOP_REPLAY_CACHE_MAX_SIZE = add(Setting.integer(
             OAuthJwtConfigKeys.DPOP_REPLAY_CACHE_MAX_SIZE, 100_000, 1_000, 10_000_000,
             "DPoP proof ids remembered by the in-memory replay cache of each replica"));
+    public static final Setting<Boolean> MTLS = add(Setting.optional(OAuthJwtConfigKeys.MTLS,
+            ValueType.ALLOWED_OR_REQUIRED, "allowed",
+            "certificate-bound tokens (RFC 8705): `allowed` (checked when `cnf` asks) or `required`"));
 
     private Settings() {
     }

@@ -2,6 +2,7 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.dpop.RequestFacts;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
@@ -49,8 +50,9 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             dpopScheme = credential.dpop();
             binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
             VerifiedToken principal = rt.validator().validate(credential.token());
-            binding.enforce(dpopScheme, credential.token(), principal.confirmation(), request.getMethod(),
-                    request.getUriInfo().getRequestUri(), request.getHeaders()::get);
+            binding.enforce(dpopScheme, credential.token(), principal.confirmation(), new RequestFacts(
+                    request.getMethod(), request.getUriInfo().getRequestUri(), request.getHeaders()::get,
+                    request.getProperty(SenderConstraints.CERTIFICATE_ATTRIBUTE)));
             rules.authorize(principal);
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(principal, secure, dpopScheme ? "DPoP" : "Bearer"));
