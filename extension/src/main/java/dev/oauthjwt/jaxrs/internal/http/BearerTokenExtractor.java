@@ -54,7 +54,8 @@ public final class BearerTokenExtractor {
             throw new TokenRejectedException(Failure.MULTIPLE_CREDENTIALS);
         }
         String value = withoutOptionalWhitespace(authorizationValues.get(0));
-        boolean dpop = acceptDpop && value != null && value.regionMatches(true, 0, DPOP_SCHEME, 0, DPOP_SCHEME.length());
+        boolean dpop = acceptDpop && value != null
+                && value.regionMatches(true, 0, DPOP_SCHEME, 0, DPOP_SCHEME.length());
         String scheme = dpop ? DPOP_SCHEME : SCHEME;
         if (value == null || !value.regionMatches(true, 0, scheme, 0, scheme.length())) {
             throw new TokenRejectedException(Failure.NO_CREDENTIALS);

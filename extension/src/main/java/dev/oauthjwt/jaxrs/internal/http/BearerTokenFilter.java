@@ -4,6 +4,7 @@ import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
 import dev.oauthjwt.jaxrs.internal.dpop.RequestFacts;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.token.Confirmation;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -50,9 +51,11 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             dpopScheme = credential.dpop();
             binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
             VerifiedToken principal = rt.validator().validate(credential.token());
+            Object certificates = principal.confirmation().type() == Confirmation.Type.MTLS
+                    ? ClientCertificates.of(request) : null;
             binding.enforce(dpopScheme, credential.token(), principal.confirmation(), new RequestFacts(
                     request.getMethod(), request.getUriInfo().getRequestUri(), request.getHeaders()::get,
-                    request.getProperty(SenderConstraints.CERTIFICATE_ATTRIBUTE)));
+                    certificates));
             rules.authorize(principal);
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(principal, secure, dpopScheme ? "DPoP" : "Bearer"));
