@@ -12,7 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Obtain it from {@code securityContext.getUserPrincipal()} (cast the principal, never the injected
  * {@code SecurityContext}, which is a proxy), or inject it into a CDI bean with {@code @Inject AccessToken token}
  * (request scoped; calling it during a request that did not pass a {@link Secured} endpoint throws
- * {@link IllegalStateException}).
+ * {@link IllegalStateException}). MicroProfile JWT's {@code @Inject JsonWebToken} and {@code @Inject @Claim} work
+ * too, without the server's MP-JWT support.
  *
  * <p>Claim values follow MicroProfile JWT: {@code exp}, {@code iat}, {@code nbf}, {@code auth_time} and
  * {@code updated_at} are {@link Long} seconds (a fraction is dropped); {@code aud} and {@code groups} are
@@ -34,8 +35,8 @@ public interface AccessToken extends JsonWebToken {
     Set<String> getScopes();
 
     /**
-     * The roles read from the configured roles claim ({@code oauth.jwt.roles-claim}, default {@code groups}), as
-     * {@code SecurityContext.isUserInRole} sees them.
+     * The roles read from the configured roles claim paths ({@code oauth.jwt.roles-claim}, default {@code groups}),
+     * as {@code @RolesAllowed} and {@code SecurityContext.isUserInRole} see them.
      *
      * @return the roles, unmodifiable
      */

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.api.TestTlsClientCertificate;
 import dev.oauthjwt.jaxrs.support.DpopProofs;
-import dev.oauthjwt.jaxrs.support.JwksServer;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
 import dev.oauthjwt.jaxrs.support.TestCertificates;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
@@ -26,8 +26,7 @@ class MtlsEndpointTest {
 
     private static final X509Certificate CLIENT = TestCertificates.selfSigned("client");
     private static final X509Certificate OTHER = TestCertificates.selfSigned("other-client");
-    private static final String BINDING_MISMATCH =
-            "The access token is not bound to the presented key or certificate";
+    private static final String BINDING_MISMATCH = "The access token is not bound to the presented key or certificate";
 
     /** The default {@code oauth.jwt.mtls=allowed}. */
     @Nested
@@ -39,12 +38,17 @@ class MtlsEndpointTest {
         }
 
         private String boundToken(X509Certificate certificate) {
-            return Tokens.valid(key).claim("cnf", Map.of("x5t#S256", TestCertificates.thumbprint(certificate)))
+            return Tokens.valid(key)
+                    .claim("cnf", Map.of("x5t#S256", TestCertificates.thumbprint(certificate)))
                     .sign();
         }
 
         private HttpResponse<String> withCertificate(String path, String token, X509Certificate certificate) {
-            return get(path, "Authorization", "Bearer " + token, "X-Test-Client-Certificate",
+            return get(
+                    path,
+                    "Authorization",
+                    "Bearer " + token,
+                    "X-Test-Client-Certificate",
                     TestCertificates.der(certificate));
         }
 
@@ -74,16 +78,24 @@ class MtlsEndpointTest {
         void P31_certificateBoundTokenWithDpopScheme_isRefused() {
             TestKeys dpopKey = TestKeys.ec("dpop", "P-256");
             String token = boundToken(CLIENT);
-            String proof = DpopProofs.of(dpopKey, "GET", uri("/api/data"), token).sign();
-            HttpResponse<String> response = get("/api/data", "Authorization", "DPoP " + token, "DPoP", proof,
-                    "X-Test-Client-Certificate", TestCertificates.der(CLIENT));
+            String proof =
+                    DpopProofs.of(dpopKey, "GET", uri("/api/data"), token).sign();
+            HttpResponse<String> response = get(
+                    "/api/data",
+                    "Authorization",
+                    "DPoP " + token,
+                    "DPoP",
+                    proof,
+                    "X-Test-Client-Certificate",
+                    TestCertificates.der(CLIENT));
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).contains(BINDING_MISMATCH);
         }
 
         @Test
         void unboundTokensIgnoreAClientCertificate() {
-            HttpResponse<String> response = withCertificate("/api/binding", Tokens.valid(key).sign(), CLIENT);
+            HttpResponse<String> response =
+                    withCertificate("/api/binding", Tokens.valid(key).sign(), CLIENT);
             assertThat(response.body()).isEqualTo("Bearer Bearer -");
         }
     }
@@ -93,7 +105,7 @@ class MtlsEndpointTest {
     class Required extends SecuredApiTestBase {
 
         @Override
-        protected Map<String, String> config(JwksServer server) {
+        protected Map<String, String> config(JwksEndpoint server) {
             Map<String, String> values = super.config(server);
             values.put("oauth.jwt.mtls", "required");
             return values;
@@ -106,14 +118,25 @@ class MtlsEndpointTest {
 
         @Test
         void P32_unboundTokenWithCertificate_isRefusedAndBoundOneAccepted() {
-            HttpResponse<String> unbound = get("/api/data", "Authorization", "Bearer " + Tokens.valid(key).sign(),
-                    "X-Test-Client-Certificate", TestCertificates.der(CLIENT));
+            HttpResponse<String> unbound = get(
+                    "/api/data",
+                    "Authorization",
+                    "Bearer " + Tokens.valid(key).sign(),
+                    "X-Test-Client-Certificate",
+                    TestCertificates.der(CLIENT));
             assertThat(unbound.statusCode()).isEqualTo(401);
             assertThat(unbound.body()).contains("This resource requires a certificate-bound access token");
-            String bound = Tokens.valid(key).claim("cnf", Map.of("x5t#S256", TestCertificates.thumbprint(CLIENT)))
+            String bound = Tokens.valid(key)
+                    .claim("cnf", Map.of("x5t#S256", TestCertificates.thumbprint(CLIENT)))
                     .sign();
-            assertThat(get("/api/data", "Authorization", "Bearer " + bound, "X-Test-Client-Certificate",
-                    TestCertificates.der(CLIENT)).statusCode()).isEqualTo(200);
+            assertThat(get(
+                                    "/api/data",
+                                    "Authorization",
+                                    "Bearer " + bound,
+                                    "X-Test-Client-Certificate",
+                                    TestCertificates.der(CLIENT))
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 }

@@ -52,8 +52,8 @@ record DpopClient(EllipticCurveJsonWebKey key) {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setHeader("typ", "dpop+jwt");
         try {
-            jws.setJwkHeader(PublicJsonWebKey.Factory.newPublicJwk(
-                    key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
+            jws.setJwkHeader(
+                    PublicJsonWebKey.Factory.newPublicJwk(key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
             jws.setKey(key.getPrivateKey());
             return jws.getCompactSerialization();
         } catch (JoseException e) {
@@ -63,7 +63,8 @@ record DpopClient(EllipticCurveJsonWebKey key) {
 
     static String ath(String accessToken) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -41,29 +41,34 @@ abstract class DpopContract extends SampleApiClient {
 
     private HttpResponse<String> dpop(String method, String path, String token, String proof)
             throws IOException, InterruptedException {
-        return send(request(path).method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "DPoP " + token).header("DPoP", proof));
+        return send(request(path)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "DPoP " + token)
+                .header("DPoP", proof));
     }
 
     private void assertDpopError(HttpResponse<String> response, String error, String description) {
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactlyInAnyOrder(
-                "Bearer realm=\"" + realm() + "\"", "DPoP realm=\"" + realm() + "\", algs=\"" + DPOP_ALGS
-                        + "\", error=\"" + error + "\", error_description=\"" + description + "\"");
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrder(
+                        "Bearer realm=\"" + realm() + "\"",
+                        "DPoP realm=\"" + realm() + "\", algs=\"" + DPOP_ALGS + "\", error=\"" + error
+                                + "\", error_description=\"" + description + "\"");
     }
 
     @Test
     void acceptsDpopBoundTokenWithClientMadeProofAndShowsTheBinding() throws Exception {
         String token = boundToken(client);
-        HttpResponse<String> data = dpop("GET", "/api/data", token, client.proof("GET", server.uri("/api/data"),
-                token));
+        HttpResponse<String> data =
+                dpop("GET", "/api/data", token, client.proof("GET", server.uri("/api/data"), token));
         assertThat(data.statusCode()).isEqualTo(200);
         assertThat(data.body()).isEqualTo(READ_ADMIN_MESSAGE);
-        HttpResponse<String> binding = dpop("GET", "/api/binding", token,
-                client.proof("GET", server.uri("/api/binding"), token));
+        HttpResponse<String> binding =
+                dpop("GET", "/api/binding", token, client.proof("GET", server.uri("/api/binding"), token));
         assertThat(binding.statusCode()).isEqualTo(200);
-        assertThat(binding.body()).isEqualTo("{\"subject\":\"alice\",\"scheme\":\"DPoP\",\"token_type\":\"DPoP\","
-                + "\"thumbprint\":\"" + client.thumbprint() + "\"}");
+        assertThat(binding.body())
+                .isEqualTo("{\"subject\":\"alice\",\"scheme\":\"DPoP\",\"token_type\":\"DPoP\"," + "\"thumbprint\":\""
+                        + client.thumbprint() + "\"}");
     }
 
     @Test
@@ -71,40 +76,48 @@ abstract class DpopContract extends SampleApiClient {
         String token = boundToken(client);
         String proof = client.proof("GET", server.uri("/api/data"), token);
         assertThat(dpop("GET", "/api/data", token, proof).statusCode()).isEqualTo(200);
-        assertDpopError(dpop("GET", "/api/data", token, proof), "invalid_dpop_proof",
-                "The DPoP proof was already used");
+        assertDpopError(
+                dpop("GET", "/api/data", token, proof), "invalid_dpop_proof", "The DPoP proof was already used");
     }
 
     @Test
     void P5_proofForAnotherUri_P9_proofForAnotherMethod_areRefused() throws Exception {
         String token = boundToken(client);
         String mismatch = "The DPoP proof is not for this method and URI";
-        assertDpopError(dpop("GET", "/api/data", token, client.proof("GET", server.uri("/api/scope"), token)),
-                "invalid_dpop_proof", mismatch);
-        assertDpopError(dpop("GET", "/api/data", token, client.proof("POST", server.uri("/api/data"), token)),
-                "invalid_dpop_proof", mismatch);
+        assertDpopError(
+                dpop("GET", "/api/data", token, client.proof("GET", server.uri("/api/scope"), token)),
+                "invalid_dpop_proof",
+                mismatch);
+        assertDpopError(
+                dpop("GET", "/api/data", token, client.proof("POST", server.uri("/api/data"), token)),
+                "invalid_dpop_proof",
+                mismatch);
     }
 
     @Test
     void P18_proofSignedByAnotherKey_isRefused() throws Exception {
         String token = boundToken(client);
         DpopClient thief = DpopClient.generate();
-        assertDpopError(dpop("GET", "/api/data", token, thief.proof("GET", server.uri("/api/data"), token)),
-                "invalid_token", "The access token is not bound to the presented key or certificate");
+        assertDpopError(
+                dpop("GET", "/api/data", token, thief.proof("GET", server.uri("/api/data"), token)),
+                "invalid_token",
+                "The access token is not bound to the presented key or certificate");
     }
 
     @Test
     void P22_dpopBoundTokenAsBearer_isRefused() throws Exception {
         HttpResponse<String> response = get("/api/data", boundToken(client));
         assertInvalidToken(response);
-        assertThat(challenge(response)).contains("error_description=\"The access token is sender-constrained and "
-                + "needs proof of possession\"");
+        assertThat(challenge(response))
+                .contains("error_description=\"The access token is sender-constrained and "
+                        + "needs proof of possession\"");
     }
 
     @Test
     void P17_proofWithBearerScheme_is400() throws Exception {
         String token = key.token("read", "admin");
-        HttpResponse<String> response = send(request("/api/data").header("Authorization", "Bearer " + token)
+        HttpResponse<String> response = send(request("/api/data")
+                .header("Authorization", "Bearer " + token)
                 .header("DPoP", client.proof("GET", server.uri("/api/data"), token)));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(challenge(response)).contains("error=\"invalid_request\"");

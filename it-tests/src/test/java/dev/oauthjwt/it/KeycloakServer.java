@@ -40,6 +40,7 @@ final class KeycloakServer implements AutoCloseable {
     static final String REALM = "oauth-jwt";
     /** The audience the realm's {@code read} scope puts into {@code aud}. */
     static final String AUDIENCE = "sample-api";
+
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.bootTimeoutSeconds", 480));
 
     private static final String REALM_RESOURCE = "/keycloak/realm-oauth-jwt.json";
@@ -48,9 +49,11 @@ final class KeycloakServer implements AutoCloseable {
     private final Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak/keycloak.log"));
     /** While Keycloak runs, its PIDs are listed here for {@code .ci/run}'s trap (like the servers' PID files). */
     private final Path pidFile = Path.of(System.getProperty("it.dir", "target/it"), "keycloak.pid");
+
     private final String adminUser = "admin";
     private final String adminPassword = UUID.randomUUID().toString();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
     private ProcessTree process;
     private long startMillis;
@@ -104,7 +107,10 @@ final class KeycloakServer implements AutoCloseable {
             Files.copy(realm, importDir.resolve("realm-oauth-jwt.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.createDirectories(log.getParent());
-        List<String> command = List.of("/bin/bash", kcSh.toString(), "start-dev",
+        List<String> command = List.of(
+                "/bin/bash",
+                kcSh.toString(),
+                "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
                 "--http-management-port=" + LocalFiles.freePort(),
@@ -128,14 +134,19 @@ final class KeycloakServer implements AutoCloseable {
         } catch (Exception | AssertionError e) {
             String tail = LocalFiles.tail(log);
             close();
-            throw new IllegalStateException("Keycloak did not start: " + e.getMessage() + "\n--- " + log + "\n"
-                    + tail, e);
+            throw new IllegalStateException(
+                    "Keycloak did not start: " + e.getMessage() + "\n--- " + log + "\n" + tail, e);
         }
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
         rebuilt = Files.readString(log).contains("Updating the configuration");
-        LOG.fine(String.format(Locale.ROOT, "[it] keycloak started in %d ms (%s) on %s, log %s", startMillis,
-                rebuilt ? "cold: re-augmented first" : "warm", baseUri(), log));
+        LOG.fine(String.format(
+                Locale.ROOT,
+                "[it] keycloak started in %d ms (%s) on %s, log %s",
+                startMillis,
+                rebuilt ? "cold: re-augmented first" : "warm",
+                baseUri(),
+                log));
         return this;
     }
 
@@ -146,8 +157,11 @@ final class KeycloakServer implements AutoCloseable {
             process.checkAlive();
             process.writePids(); // kc.sh starts the JVM as its child: list it as soon as it exists
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(discovery)
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(discovery)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     Object issuer = JsonUtil.parseJson(response.body()).get("issuer");
                     if (!issuer().equals(issuer)) {
@@ -184,11 +198,36 @@ final class KeycloakServer implements AutoCloseable {
         return (String) postForm(tokenEndpoint(), form).get("access_token");
     }
 
+    /** @return the realm's RFC 7662 introspection endpoint */
+    String introspectionEndpoint() {
+        return tokenEndpoint() + "/introspect";
+    }
+
+    /**
+     * Revokes an access token at the realm's RFC 7009 endpoint, as the client it was issued to.
+     *
+     * @param clientId the client (secret {@code <clientId>-secret})
+     * @param token the access token
+     */
+    void revoke(String clientId, String token) throws Exception {
+        String body = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&token_type_hint=access_token"
+                + "&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/revoke"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(response, 200);
+    }
+
     /** @return the realm's published JWKS, parsed */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> publishedKeys() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jwksUri())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(jwksUri())).build(), HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return (List<Map<String, Object>>) JsonUtil.parseJson(response.body()).get("keys");
     }
@@ -212,22 +251,26 @@ final class KeycloakServer implements AutoCloseable {
         Map<String, Object> values = new LinkedHashMap<>();
         config.forEach((k, v) -> values.put(k, List.of(v)));
         component.put("config", values);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(adminUri("/components"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(component)))
-                .timeout(Duration.ofSeconds(60))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(adminUri("/components"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(component)))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 201);
     }
 
     /** @return the realm's keys as the admin API lists them ({@code kid}, {@code algorithm}, {@code providerPriority}, …) */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> adminKeys() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(adminUri("/keys"))
-                .header("Authorization", "Bearer " + adminToken())
-                .timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(adminUri("/keys"))
+                        .header("Authorization", "Bearer " + adminToken())
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return (List<Map<String, Object>>) JsonUtil.parseJson(response.body()).get("keys");
     }
@@ -243,10 +286,12 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private String realmId(String admin) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(adminUri(""))
-                .header("Authorization", "Bearer " + admin)
-                .timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(adminUri(""))
+                        .header("Authorization", "Bearer " + admin)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return (String) JsonUtil.parseJson(response.body()).get("id");
     }
@@ -260,11 +305,13 @@ final class KeycloakServer implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(60))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return JsonUtil.parseJson(response.body());
     }
@@ -280,8 +327,8 @@ final class KeycloakServer implements AutoCloseable {
             } catch (JoseException | RuntimeException notJson) {
                 // no detail
             }
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
-                    + " answered " + response.statusCode() + detail);
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + detail);
         }
     }
 
@@ -300,7 +347,8 @@ final class KeycloakServer implements AutoCloseable {
     /** @return the token with its header replaced (payload and signature kept) */
     static String withHeader(String token, Map<String, Object> header) {
         String[] parts = token.split("\\.");
-        String encoded = Base64.getUrlEncoder().withoutPadding()
+        String encoded = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(JsonUtil.toJson(header).getBytes(StandardCharsets.UTF_8));
         return encoded + "." + parts[1] + "." + parts[2];
     }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit 5 extension for the Keycloak interop tests: a second instance of the test class's {@link Servers.RunOn}
  * server (named {@code <server>-keycloak}) running the same sample WAR, configured to trust the run's
- * {@link KeycloakServer} (its issuer, its JWKS endpoint, audience {@value KeycloakServer#AUDIENCE}, realm
- * {@value #API_REALM}). Each is booted at most once per run ({@link OncePerRun}), on first use, after Keycloak.
+ * {@link KeycloakServer} (its issuer only: the JWKS URL is discovered from Keycloak's OpenID Connect metadata;
+ * audience {@value KeycloakServer#AUDIENCE}, realm {@value #API_REALM}). Each is booted at most once per run
+ * ({@link OncePerRun}), on first use, after Keycloak.
  */
 final class KeycloakServers implements ParameterResolver {
 
@@ -24,12 +25,17 @@ final class KeycloakServers implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Servers.Kind kind = Servers.kindOf(context);
         KeycloakServer keycloak = Keycloak.get(context);
-        return OncePerRun.get(context, KeycloakServers.class, kind, kind + " for Keycloak",
-                () -> kind.launcher("-keycloak", environment(keycloak)), ManagedServer::boot);
+        return OncePerRun.get(
+                context,
+                KeycloakServers.class,
+                kind,
+                kind + " for Keycloak",
+                () -> kind.launcher("-keycloak", environment(keycloak)),
+                ManagedServer::boot);
     }
 
-    /** The oauth.jwt.* configuration pointing at Keycloak (JWKS timeout 5 s). */
+    /** The oauth.jwt.* configuration pointing at Keycloak by discovery only: no jwks-uri (JWKS timeout 5 s). */
     private static OAuthJwtEnvironment environment(KeycloakServer keycloak) {
-        return new OAuthJwtEnvironment(keycloak.jwksUri(), keycloak.issuer(), KeycloakServer.AUDIENCE, API_REALM, 5);
+        return new OAuthJwtEnvironment(null, keycloak.issuer(), KeycloakServer.AUDIENCE, API_REALM, 5);
     }
 }

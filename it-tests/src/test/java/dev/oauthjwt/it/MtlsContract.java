@@ -38,46 +38,53 @@ abstract class MtlsContract extends SampleApiClient {
     }
 
     private String boundTo(String certificate) {
-        return key.token("read", "admin", claims -> claims.setClaim("cnf",
-                Map.of("x5t#S256", tls.thumbprint(certificate))));
+        return key.token(
+                "read", "admin", claims -> claims.setClaim("cnf", Map.of("x5t#S256", tls.thumbprint(certificate))));
     }
 
     private HttpResponse<String> overMutualTls(String client, String path, String token) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(tls.clientContext(client))
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        return http.send(HttpRequest.newBuilder(server.httpsUri(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(tls.clientContext(client))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        return http.send(
+                HttpRequest.newBuilder(server.httpsUri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void acceptsCertificateBoundTokenOverMutualTlsAndShowsTheBinding() throws Exception {
         HttpResponse<String> response = overMutualTls("client", "/api/binding", boundTo("client"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"scheme\":\"Bearer\",\"token_type\":\"mTLS\","
-                + "\"thumbprint\":\"" + tls.thumbprint("client") + "\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"subject\":\"alice\",\"scheme\":\"Bearer\",\"token_type\":\"mTLS\"," + "\"thumbprint\":\""
+                        + tls.thumbprint("client") + "\"}");
     }
 
     @Test
     void P20_certificateBoundTokenOverPlainHttp_isRefused() throws Exception {
         HttpResponse<String> response = get("/api/data", boundTo("client"));
         assertInvalidToken(response);
-        assertThat(challenge(response)).contains(
-                "error_description=\"The access token is not bound to the presented key or certificate\"");
+        assertThat(challenge(response))
+                .contains("error_description=\"The access token is not bound to the presented key or certificate\"");
     }
 
     @Test
     void P21_certificateOfAnotherClient_isRefused() throws Exception {
         HttpResponse<String> response = overMutualTls("other", "/api/data", boundTo("client"));
         assertInvalidToken(response);
-        assertThat(challenge(response)).contains(
-                "error_description=\"The access token is not bound to the presented key or certificate\"");
+        assertThat(challenge(response))
+                .contains("error_description=\"The access token is not bound to the presented key or certificate\"");
     }
 
     @Test
     void unboundTokenOverMutualTlsIsAPlainBearerToken() throws Exception {
         HttpResponse<String> response = overMutualTls("other", "/api/binding", key.token("read", "admin"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"subject\":\"alice\",\"scheme\":\"Bearer\",\"token_type\":"
-                + "\"Bearer\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"subject\":\"alice\",\"scheme\":\"Bearer\",\"token_type\":" + "\"Bearer\"}");
     }
 }

@@ -2,5 +2,4 @@ package dev.oauthjwt.it;
 
 /** DPoP end to end on Payara Micro. */
 @Servers.RunOn(Servers.Kind.PAYARA_MICRO)
-class PayaraMicroDpopIT extends DpopContract {
-}
+class PayaraMicroDpopIT extends DpopContract {}

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 abstract class SampleApiClient {
 
     /** The body of {@code /api/data} for a token with scope {@code read} and role {@code admin}. */
-    static final String READ_ADMIN_MESSAGE =
-            "{\"message\":\"API called for user with scope 'read' and role 'admin'\"}";
+    static final String READ_ADMIN_MESSAGE = "{\"message\":\"API called for user with scope 'read' and role 'admin'\"}";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The server under test; set by the subclass before each test. */
     ManagedServer server;
@@ -32,7 +32,9 @@ abstract class SampleApiClient {
     @AfterEach
     void noValidationFailedUnexpectedly() throws IOException {
         if (server != null) {
-            assertThat(server.logLinesContaining("failed unexpectedly")).as("server log of " + server).isEmpty();
+            assertThat(server.logLinesContaining("failed unexpectedly"))
+                    .as("server log of " + server)
+                    .isEmpty();
         }
     }
 
@@ -56,6 +58,20 @@ abstract class SampleApiClient {
     /** The proof algorithms the sample accepts (the default: all), as its DPoP challenge lists them. */
     static final String DPOP_ALGS = "RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512";
 
+    /**
+     * Asserts that the server under test runs what its {@link Matrix} says: its process tree runs the matrix's JDK,
+     * its log names the server version and (Liberty) the features.
+     */
+    void assertServerRunsItsMatrix() throws IOException {
+        String java = server.javaHome.resolve("bin/java").toRealPath().toString();
+        assertThat(server.commands()).as("executables of %s", server).contains(java);
+        for (String evidence : server.platformEvidence()) {
+            assertThat(LocalFiles.findLine(server.serverLog(), evidence))
+                    .as("\"%s\" in %s", evidence, server.serverLog())
+                    .isPresent();
+        }
+    }
+
     /** Asserts a 401 with a Bearer challenge in the realm with {@code error="invalid_token"}, and a bare DPoP one. */
     void assertInvalidToken(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
@@ -70,14 +86,15 @@ abstract class SampleApiClient {
     /** @return the {@code WWW-Authenticate} value of the Bearer scheme (asserts there is exactly one) */
     static String challenge(HttpResponse<String> response) {
         List<String> values = response.headers().allValues("WWW-Authenticate").stream()
-                .filter(value -> value.startsWith("Bearer")).toList();
+                .filter(value -> value.startsWith("Bearer"))
+                .toList();
         assertThat(values).hasSize(1);
         return values.get(0);
     }
 
     /** @return the challenges a 401 without error carries: a bare Bearer and a bare DPoP one in the realm */
     List<String> bareChallenges() {
-        return List.of("Bearer realm=\"" + realm() + "\"", "DPoP realm=\"" + realm() + "\", algs=\"" + DPOP_ALGS
-                + "\"");
+        return List.of(
+                "Bearer realm=\"" + realm() + "\"", "DPoP realm=\"" + realm() + "\", algs=\"" + DPOP_ALGS + "\"");
     }
 }

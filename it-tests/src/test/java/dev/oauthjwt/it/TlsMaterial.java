@@ -65,8 +65,10 @@ record TlsMaterial(Path dir) {
     /** @return the RFC 8705 {@code x5t#S256} of a certificate: base64url(SHA-256(DER)) */
     String thumbprint(String name) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(certificate(name).getEncoded()));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(certificate(name).getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -94,20 +96,36 @@ record TlsMaterial(Path dir) {
 
     private void generateKeyPair(String name, String extension) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore(name).toString(),
-                "-storepass", PASSWORD));
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + name,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore(name).toString(),
+                "-storepass",
+                PASSWORD));
         if (extension != null) {
             command.addAll(List.of("-ext", extension));
         }
-        Process keytool = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + "-keytool.log").toFile()).start();
+        Process keytool = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + "-keytool.log").toFile())
+                .start();
         try {
             if (!keytool.waitFor(120, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
                 keytool.destroyForcibly();
-                throw new IllegalStateException("keytool failed for " + name + ": "
-                        + LocalFiles.tail(dir.resolve(name + "-keytool.log")));
+                throw new IllegalStateException(
+                        "keytool failed for " + name + ": " + LocalFiles.tail(dir.resolve(name + "-keytool.log")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,7 +1,5 @@
 package dev.oauthjwt.jaxrs.config;
 
-import dev.oauthjwt.jaxrs.Secured;
-
 /**
  * The MicroProfile Config keys read by the extension. These names are public API.
  *
@@ -19,10 +17,36 @@ public final class OAuthJwtConfigKeys {
     /** Common prefix of all keys. */
     public static final String PREFIX = "oauth.jwt.";
 
-    /** JWKS endpoint of the Authorization Server; required. {@code https}, or {@code http} on a loopback host only. */
+    /**
+     * JWKS endpoint of the Authorization Server. {@code https}, or {@code http} on a loopback host only. When neither
+     * this key nor {@link #PUBLIC_KEYS} is set, the JWKS URL is discovered from the issuer's metadata
+     * ({@code {issuer}/.well-known/openid-configuration}, then RFC 8414's
+     * {@code /.well-known/oauth-authorization-server{issuer path}}); default absent.
+     */
     public static final String JWKS_URI = PREFIX + "jwks-uri";
 
-    /** Expected {@code iss}, compared as an exact string; required. */
+    /**
+     * Local public keys instead of a JWKS URL: a JWKS document or PEM public keys ({@code BEGIN PUBLIC KEY}), inline
+     * or as a {@code file:} or {@code classpath:} location; read at deployment. Exclusive with {@link #JWKS_URI};
+     * default absent.
+     */
+    public static final String PUBLIC_KEYS = PREFIX + "public-keys";
+
+    /**
+     * Token profile: {@code oauth} or {@code rfc9068}; default {@code oauth}. {@code rfc9068} requires {@code typ}
+     * {@code at+jwt} and the claims {@code iss}, {@code exp}, {@code aud}, {@code sub}, {@code client_id},
+     * {@code iat}, {@code jti}.
+     */
+    public static final String PROFILE = PREFIX + "profile";
+
+    /**
+     * RFC 9728 resource identifier of this API (absolute https URL; http on loopback only). When set, the
+     * application serves its protected-resource metadata and every challenge carries {@code resource_metadata};
+     * default absent.
+     */
+    public static final String RESOURCE = PREFIX + "resource";
+
+    /** Expected {@code iss}, compared as an exact string; required. Also the base URL of discovery. */
     public static final String ISSUER = PREFIX + "issuer";
 
     /** Accepted audiences, comma separated; the token's {@code aud} must contain one; required. */
@@ -55,7 +79,12 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String MAX_TOKEN_LIFETIME = PREFIX + "max-token-lifetime";
 
-    /** Claim read by {@code isUserInRole}: a space separated string or an array; default {@code groups}. */
+    /**
+     * Where the roles of {@code @RolesAllowed} and {@code isUserInRole} are: comma-separated claim paths, {@code /}
+     * between nested members ({@code realm_access/roles}), a member in double quotes may contain {@code /}, {@code ,}
+     * and {@code .} ({@code "https://example.com/roles"}); the roles are the union of the space-separated strings or
+     * string arrays found; default {@code groups}.
+     */
     public static final String ROLES_CLAIM = PREFIX + "roles-claim";
 
     /** Claim that names the principal; default {@code sub}. */
@@ -74,6 +103,12 @@ public final class OAuthJwtConfigKeys {
     public static final String JWKS_STALE_IF_ERROR = PREFIX + "jwks.stale-if-error";
 
     /**
+     * Whether the keys are fetched in the background while the application is deployed, so that the first request
+     * finds them; {@code true} or {@code false}; default {@code false}. A failed prefetch never fails the deployment.
+     */
+    public static final String JWKS_PREFETCH = PREFIX + "jwks.prefetch";
+
+    /**
      * Capacity of the validated-token cache: how many verified tokens are remembered so that a repeated token skips
      * signature verification; 0 to 1 000 000; default 10 000; 0 disables the cache. An entry never outlives the
      * token's {@code exp} (the clock skew is not applied to cached tokens), {@link #CACHE_MAX_AGE}, or the presence
@@ -83,6 +118,59 @@ public final class OAuthJwtConfigKeys {
 
     /** Longest time a verified token stays in the validated-token cache; 1 s to 1 h; default 5 min. */
     public static final String CACHE_MAX_AGE = PREFIX + "cache.max-age";
+
+    /**
+     * Most audit lines per second and refusal reason on the {@code dev.oauthjwt.audit} logger; beyond it lines are
+     * counted and summarised once per second; 1 to 10 000; default 10.
+     */
+    public static final String AUDIT_RATE_LIMIT = PREFIX + "audit.rate-limit";
+
+    /**
+     * Location of the private keys that decrypt encrypted (JWE) access tokens: {@code file:} or {@code classpath:}, a
+     * PKCS#8 PEM document or a JWKS with private members; RSA 2048 to 8192 bits, EC P-256, P-384, P-521. Read at
+     * deployment; never inline; default absent (five-part JWE tokens are then refused as malformed).
+     */
+    public static final String DECRYPTION_KEYS = PREFIX + "decryption-keys";
+
+    /**
+     * JWE key management algorithms accepted, comma separated: {@code RSA-OAEP}, {@code RSA-OAEP-256}, {@code ECDH-ES},
+     * {@code ECDH-ES+A128KW}, {@code ECDH-ES+A192KW}, {@code ECDH-ES+A256KW}; {@code RSA1_5} and shared-secret
+     * algorithms fail the deployment; default {@code RSA-OAEP-256,ECDH-ES+A256KW}.
+     */
+    public static final String DECRYPTION_ALGORITHMS = PREFIX + "decryption.algorithms";
+
+    /**
+     * JWE content encryption methods accepted, comma separated: {@code A128GCM}, {@code A192GCM}, {@code A256GCM},
+     * {@code A128CBC-HS256}, {@code A192CBC-HS384}, {@code A256CBC-HS512}; default {@code A256GCM,A128GCM}.
+     */
+    public static final String DECRYPTION_ENCRYPTION_METHODS = PREFIX + "decryption.encryption-methods";
+
+    /**
+     * When tokens are introspected (RFC 7662): {@code off}, {@code opaque} (tokens that are not a compact JWS) or
+     * {@code always} (every token, for revocation-sensitive APIs); default {@code off}.
+     */
+    public static final String INTROSPECTION_MODE = PREFIX + "introspection.mode";
+
+    /**
+     * The introspection endpoint; {@code https} ({@code http} on a loopback host only); required unless the mode is
+     * off; default none.
+     */
+    public static final String INTROSPECTION_ENDPOINT = PREFIX + "introspection.endpoint";
+
+    /** Client id for {@code client_secret_basic} at the introspection endpoint; required unless the mode is off; default none. */
+    public static final String INTROSPECTION_CLIENT_ID = PREFIX + "introspection.client-id";
+
+    /** Client secret for the introspection endpoint, from configuration or the environment; never logged; default none. */
+    public static final String INTROSPECTION_CLIENT_SECRET = PREFIX + "introspection.client-secret";
+
+    /** Longest reuse of an introspection answer, never past the token's {@code exp}; 0 s to 5 min; default 30 s. */
+    public static final String INTROSPECTION_CACHE_TTL = PREFIX + "introspection.cache-ttl";
+
+    /** Most introspection calls per second per replica (more are answered 503); 1 to 10000; default 50. */
+    public static final String INTROSPECTION_MAX_RATE = PREFIX + "introspection.max-rate";
+
+    /** Total deadline of one introspection call; 100 ms to 30 s; default 5 s. */
+    public static final String INTROSPECTION_TIMEOUT = PREFIX + "introspection.timeout";
 
     /**
      * DPoP-bound access tokens (RFC 9449); default allowed. {@code allowed}: {@code Authorization: DPoP} with a
@@ -138,6 +226,5 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String MTLS = PREFIX + "mtls";
 
-    private OAuthJwtConfigKeys() {
-    }
+    private OAuthJwtConfigKeys() {}
 }

@@ -22,10 +22,17 @@ public enum Failure {
     MISSING_CLAIM(401, "invalid_token", "The access token lacks a required claim"),
     INVALID_CLAIM(401, "invalid_token", "The access token contains an invalid claim"),
     INVALID_TOKEN(401, "invalid_token", "The access token is invalid"),
+    UNDECRYPTABLE(401, "invalid_token", "The access token could not be decrypted"),
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token lacks a required scope"),
     CLAIM_RULE_FAILED(403, "insufficient_scope", "The access token does not satisfy the claim rules of this resource"),
+    /** RFC 6750 has no code for roles: {@code insufficient_scope} is the one that means "valid, but not enough". */
+    ROLE_MISSING(403, "insufficient_scope", "The access token lacks a role this resource requires"),
+    /** {@code @DenyAll}: no token is enough. */
+    ACCESS_DENIED(403, "insufficient_scope", "This resource is not accessible with any access token"),
     /** The keys could not be obtained and none is cached for the token: fail closed, ask to retry. */
     KEYS_UNAVAILABLE(503, null, null),
+    /** The introspection endpoint failed, or the call budget is spent: fail closed, ask to retry. */
+    INTROSPECTION_UNAVAILABLE(503, null, null),
     PROOF_WITH_BEARER(400, "invalid_request", "A DPoP proof was sent with a Bearer credential"),
     DPOP_PROOF_MISSING(401, "invalid_dpop_proof", "The request lacks a DPoP proof"),
     DPOP_PROOF_MULTIPLE(401, "invalid_dpop_proof", "The request carries more than one DPoP proof"),

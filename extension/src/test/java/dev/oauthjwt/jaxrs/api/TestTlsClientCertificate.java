@@ -26,7 +26,8 @@ public class TestTlsClientCertificate implements ContainerRequestFilter {
         }
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(der)));
+                    .generateCertificate(
+                            new ByteArrayInputStream(Base64.getDecoder().decode(der)));
             request.setProperty("jakarta.servlet.request.X509Certificate", new X509Certificate[] {certificate});
         } catch (CertificateException e) {
             throw new IllegalArgumentException(e);

@@ -1,5 +1,6 @@
 package dev.oauthjwt.jaxrs.support;
 
+import dev.oauthjwt.testsupport.TestKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,7 +68,8 @@ public final class DpopProofs {
     /** @return base64url(SHA-256(token)) */
     public static String ath(String accessToken) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
             return b64(digest);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -142,17 +144,20 @@ public final class DpopProofs {
         String signed = sign();
         header.put("alg", "none");
         return b64(JsonUtil.toJson(header).getBytes(StandardCharsets.UTF_8)) + "."
-                + b64(JsonUtil.toJson(claims).getBytes(StandardCharsets.UTF_8)) + signed.substring(signed.lastIndexOf('.'));
+                + b64(JsonUtil.toJson(claims).getBytes(StandardCharsets.UTF_8))
+                + signed.substring(signed.lastIndexOf('.'));
     }
 
     /** @return the private JWK members of the key (d, and p, q … for RSA), to leak into the header */
     public Map<String, Object> privateMembers() {
         try {
-            Map<String, Object> full = JsonUtil.parseJson(PublicJsonWebKey.Factory.newPublicJwk(key.pair().getPublic())
-                    .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+            Map<String, Object> full = JsonUtil.parseJson(
+                    PublicJsonWebKey.Factory.newPublicJwk(key.pair().getPublic())
+                            .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
             PublicJsonWebKey withPrivate = PublicJsonWebKey.Factory.newPublicJwk(full);
             withPrivate.setPrivateKey(key.pair().getPrivate());
-            Map<String, Object> all = JsonUtil.parseJson(withPrivate.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+            Map<String, Object> all =
+                    JsonUtil.parseJson(withPrivate.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
             all.keySet().removeAll(full.keySet());
             return all;
         } catch (Exception e) {

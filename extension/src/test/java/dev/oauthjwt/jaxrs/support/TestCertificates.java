@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestCertificates {
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** @return a fresh self-signed EC P-256 certificate with this common name */
     public static X509Certificate selfSigned(String commonName) {
@@ -26,10 +25,28 @@ public final class TestCertificates {
             Path dir = Files.createTempDirectory("oauth-jwt-cert");
             Path store = dir.resolve("client.p12");
             try {
-                Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                        .toString(), "-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=" + commonName, "-validity", "2", "-storetype", "PKCS12", "-keystore",
-                        store.toString(), "-storepass", "changeit").redirectErrorStream(true).start();
+                Process keytool = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "client",
+                                "-keyalg",
+                                "EC",
+                                "-groupname",
+                                "secp256r1",
+                                "-dname",
+                                "CN=" + commonName,
+                                "-validity",
+                                "2",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                store.toString(),
+                                "-storepass",
+                                "changeit")
+                        .redirectErrorStream(true)
+                        .start();
                 keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
                 if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
                     throw new IllegalStateException("keytool failed");
@@ -52,8 +69,9 @@ public final class TestCertificates {
     /** @return the RFC 8705 {@code x5t#S256} of the certificate: base64url(SHA-256(DER)) */
     public static String thumbprint(X509Certificate certificate) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -52,11 +52,14 @@ final class DevDpopSupport {
         try {
             claims = JwtClaims.parse(jws.getPayload());
             long age = NumericDate.now().getValue() - claims.getIssuedAt().getValue();
-            if (!jws.verifySignature() || !"dpop+jwt".equals(jws.getHeader("typ"))
-                    || !"POST".equals(claims.getStringClaimValue("htm")) || Math.abs(age) > 300) {
+            if (!jws.verifySignature()
+                    || !"dpop+jwt".equals(jws.getHeader("typ"))
+                    || !"POST".equals(claims.getStringClaimValue("htm"))
+                    || Math.abs(age) > 300) {
                 throw new JoseException("not a valid DPoP proof for the token request");
             }
-        } catch (org.jose4j.jwt.MalformedClaimException | org.jose4j.jwt.consumer.InvalidJwtException
+        } catch (org.jose4j.jwt.MalformedClaimException
+                | org.jose4j.jwt.consumer.InvalidJwtException
                 | NullPointerException e) {
             throw new JoseException("not a valid DPoP proof for the token request");
         }
@@ -75,16 +78,18 @@ final class DevDpopSupport {
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setHeader("typ", "dpop+jwt");
-        jws.setJwkHeader(PublicJsonWebKey.Factory.newPublicJwk(
-                demoClientKey.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
+        jws.setJwkHeader(
+                PublicJsonWebKey.Factory.newPublicJwk(demoClientKey.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
         jws.setKey(demoClientKey.getPrivateKey());
         return jws.getCompactSerialization();
     }
 
     private static String ath(String accessToken) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(accessToken.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(accessToken.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs.internal.cache;
 
 import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.jose.EcdsaSignatures;
-import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.KeySet;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +122,7 @@ public final class ValidatedTokenCache<T> {
      * @param keyCache the application's keys, consulted for the presence of the verifying key
      * @return the token of a still-valid entry, or {@code null} (the token must be validated afresh)
      */
-    public T get(TokenDigest digest, JwksKeyCache keyCache) {
+    public T get(TokenDigest digest, KeySource keyCache) {
         Entry<T> entry = entries.get(digest);
         if (entry == null) {
             return null;
@@ -156,7 +156,8 @@ public final class ValidatedTokenCache<T> {
      */
     public void put(TokenDigest digest, T token, KeyChoice choice, BigDecimal expiresAt) {
         long now = clock.millis();
-        long expiresAtMillis = expiresAt.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
+        long expiresAtMillis =
+                expiresAt.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
         long notAfter = Math.min(expiresAtMillis, now + maxAgeMillis);
         if (notAfter <= now) {
             return; // valid only thanks to the clock skew: never cached

@@ -57,6 +57,16 @@ public final class ConfigReader {
     }
 
     /**
+     * @param setting a single-valued setting
+     * @return the key its value is read from: the prefixed key when set, else the top-level key when set, else the
+     *     prefixed key (named by "not set" errors)
+     */
+    public String keyOf(Setting<?> setting) {
+        String key = prefix + setting.name();
+        return optional(key).isEmpty() && optional(setting.key()).isPresent() ? setting.key() : key;
+    }
+
+    /**
      * Claim rules from the family {@code <prefix>claims.<name>=<value>} and from environment variables
      * {@code <PREFIX>_CLAIMS_<NAME>} (claim name in lower case). Under a narrower prefix, a rule for a claim replaces
      * the top-level rule for the same claim; the other top-level rules apply too.

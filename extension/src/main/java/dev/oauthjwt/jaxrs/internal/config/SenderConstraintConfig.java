@@ -27,14 +27,22 @@ import org.eclipse.microprofile.config.Config;
  * @param replayCacheMaxSize capacity of the in-memory replay cache
  * @param mtlsRequired whether every token must be certificate-bound (RFC 8705)
  */
-public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgorithms, Duration dpopMaxAge,
-        Optional<byte[]> nonceSecret, boolean trustedProxy, int replayCacheMaxSize, boolean mtlsRequired) {
+public record SenderConstraintConfig(
+        DpopMode dpop,
+        Set<JwsAlgorithm> dpopAlgorithms,
+        Duration dpopMaxAge,
+        Optional<byte[]> nonceSecret,
+        boolean trustedProxy,
+        int replayCacheMaxSize,
+        boolean mtlsRequired) {
 
     private static final int MIN_SECRET_LENGTH = 32;
 
     /** Whether the {@code DPoP} scheme is accepted, and whether it is the only one. */
     public enum DpopMode {
-        DISABLED, ALLOWED, REQUIRED
+        DISABLED,
+        ALLOWED,
+        REQUIRED
     }
 
     /** Canonical constructor: keeps the algorithm order, unmodifiable. */
@@ -61,29 +69,33 @@ public record SenderConstraintConfig(DpopMode dpop, Set<JwsAlgorithm> dpopAlgori
         if (reader.read(Settings.DPOP_NONCE)) {
             String value = reader.read(Settings.DPOP_NONCE_SECRET);
             if (value == null) {
-                throw new InvalidConfigurationException(DPOP_NONCE_SECRET, "is required when " + DPOP_NONCE
-                        + " is true");
+                throw new InvalidConfigurationException(
+                        DPOP_NONCE_SECRET, "is required when " + DPOP_NONCE + " is true");
             }
             if (value.length() < MIN_SECRET_LENGTH) {
-                throw new InvalidConfigurationException(DPOP_NONCE_SECRET, "must have at least " + MIN_SECRET_LENGTH
-                        + " characters");
+                throw new InvalidConfigurationException(
+                        DPOP_NONCE_SECRET, "must have at least " + MIN_SECRET_LENGTH + " characters");
             }
             secret = Optional.of(value.getBytes(StandardCharsets.UTF_8));
         }
         DpopMode dpop = reader.read(Settings.DPOP);
         boolean mtlsRequired = reader.read(Settings.MTLS);
         if (mtlsRequired && dpop == DpopMode.REQUIRED) {
-            throw new InvalidConfigurationException(MTLS, "cannot be required while " + DPOP
-                    + " is required too: no token can be bound both ways");
+            throw new InvalidConfigurationException(
+                    MTLS, "cannot be required while " + DPOP + " is required too: no token can be bound both ways");
         }
-        return new SenderConstraintConfig(dpop, reader.read(Settings.DPOP_ALGORITHMS),
-                reader.read(Settings.DPOP_MAX_AGE), secret, reader.read(Settings.DPOP_TRUSTED_PROXY),
-                reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE), mtlsRequired);
+        return new SenderConstraintConfig(
+                dpop,
+                reader.read(Settings.DPOP_ALGORITHMS),
+                reader.read(Settings.DPOP_MAX_AGE),
+                secret,
+                reader.read(Settings.DPOP_TRUSTED_PROXY),
+                reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE),
+                mtlsRequired);
     }
 
     /** @return whether proofs must carry a server nonce */
     public boolean nonceRequired() {
         return nonceSecret.isPresent();
     }
-
 }

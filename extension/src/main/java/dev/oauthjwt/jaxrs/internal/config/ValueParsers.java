@@ -2,10 +2,7 @@ package dev.oauthjwt.jaxrs.internal.config;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -18,25 +15,24 @@ import java.util.Set;
 /** The parsers behind {@link ValueType}: each turns one trimmed, non-empty value into a value or a named refusal. */
 final class ValueParsers {
 
-    private ValueParsers() {
-    }
+    private ValueParsers() {}
 
     static URI httpsUrl(String key, String value, Setting<URI> setting) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException(key, "is not a valid URI");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidConfigurationException(key, "must be an absolute https URL");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new InvalidConfigurationException(key,
-                    "must use https (plain http is accepted for loopback hosts only)");
-        }
-        return uri;
+        SecureUrls.Result checked = SecureUrls.check(value);
+        return checked.uri().orElseThrow(() -> new InvalidConfigurationException(key, checked.problem()));
+    }
+
+    static Optional<URI> optionalHttpsUrl(String key, String value, Setting<Optional<URI>> setting) {
+        return Optional.of(httpsUrl(key, value, null));
+    }
+
+    static Optional<String> document(String key, String value, Setting<Optional<String>> setting) {
+        return Optional.of(LocalDocuments.read(key, value));
+    }
+
+    static TokenProfile profile(String key, String value, Setting<TokenProfile> setting) {
+        return TokenProfile.named(value)
+                .orElseThrow(() -> new InvalidConfigurationException(key, "must be oauth or rfc9068"));
     }
 
     static Optional<String> challengeText(String key, String value, Setting<Optional<String>> setting) {
@@ -57,6 +53,14 @@ final class ValueParsers {
         return Collections.unmodifiableSet(items);
     }
 
+    static List<ClaimPath> claimPaths(String key, String value, Setting<List<ClaimPath>> setting) {
+        try {
+            return ClaimPath.parseList(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, e.getMessage());
+        }
+    }
+
     static Set<String> list(String key, String value, Setting<Set<String>> setting) {
         Set<String> items = new LinkedHashSet<>();
         for (String item : value.split(",")) {
@@ -72,8 +76,8 @@ final class ValueParsers {
         for (String scope : value.split("[ ,]+")) {
             if (!scope.isEmpty()) {
                 if (!OAuthJwtConfig.isScopeToken(scope)) {
-                    throw new InvalidConfigurationException(key,
-                            "contains a scope with a character outside RFC 6750's scope-token set");
+                    throw new InvalidConfigurationException(
+                            key, "contains a scope with a character outside RFC 6750's scope-token set");
                 }
                 scopes.add(scope);
             }
@@ -84,17 +88,21 @@ final class ValueParsers {
     static Set<JwsAlgorithm> algorithms(String key, String value, Setting<Set<JwsAlgorithm>> setting) {
         Set<JwsAlgorithm> algorithms = new LinkedHashSet<>();
         for (String name : list(key, value, null)) {
-            algorithms.add(JwsAlgorithm.named(name).orElseThrow(() -> new InvalidConfigurationException(key,
-                    "contains '" + sanitize(name) + "': only " + JwsAlgorithm.allNames()
-                            + " are accepted (never none or HMAC)")));
+            algorithms.add(JwsAlgorithm.named(name)
+                    .orElseThrow(() -> new InvalidConfigurationException(
+                            key,
+                            "contains '" + sanitize(name) + "': only " + JwsAlgorithm.allNames()
+                                    + " are accepted (never none or HMAC)")));
         }
         if (algorithms.isEmpty()) {
             algorithms.addAll(List.of(JwsAlgorithm.values()));
         }
         if (algorithms.stream().anyMatch(alg -> alg.curve() != null) && !ConfigReader.hasEcdsaFix(Runtime.version())) {
-            throw new InvalidConfigurationException(key, "contains ECDSA algorithms, but this Java runtime ("
-                    + Runtime.version()
-                    + ") accepts forged ECDSA signatures (CVE-2022-21449): use Java 17.0.3 or later");
+            throw new InvalidConfigurationException(
+                    key,
+                    "contains ECDSA algorithms, but this Java runtime ("
+                            + Runtime.version()
+                            + ") accepts forged ECDSA signatures (CVE-2022-21449): use Java 17.0.3 or later");
         }
         return Collections.unmodifiableSet(algorithms);
     }
@@ -119,8 +127,8 @@ final class ValueParsers {
         return lower.equals("true");
     }
 
-    static SenderConstraintConfig.DpopMode dpopMode(String key, String value,
-            Setting<SenderConstraintConfig.DpopMode> setting) {
+    static SenderConstraintConfig.DpopMode dpopMode(
+            String key, String value, Setting<SenderConstraintConfig.DpopMode> setting) {
         try {
             return SenderConstraintConfig.DpopMode.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -140,8 +148,8 @@ final class ValueParsers {
     static Duration duration(String key, String raw, Setting<Duration> setting) {
         Duration value = parseDuration(key, raw);
         if (value.compareTo(setting.min()) < 0 || value.compareTo(setting.max()) > 0) {
-            throw new InvalidConfigurationException(key,
-                    "must be between " + describe(setting.min()) + " and " + describe(setting.max()));
+            throw new InvalidConfigurationException(
+                    key, "must be between " + describe(setting.min()) + " and " + describe(setting.max()));
         }
         return value;
     }
@@ -154,8 +162,8 @@ final class ValueParsers {
             }
             return Duration.parse(raw.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidConfigurationException(key,
-                    "is neither a number of seconds nor an ISO-8601 duration such as PT30S");
+            throw new InvalidConfigurationException(
+                    key, "is neither a number of seconds nor an ISO-8601 duration such as PT30S");
         }
     }
 
@@ -165,27 +173,20 @@ final class ValueParsers {
 
     /** "audience" for {@code oauth.jwt.audience}: the last word of the key, without a plural {@code s}. */
     private static String itemName(Setting<?> setting) {
-        String name = setting.name().substring(setting.name().lastIndexOf('.') + 1).replace('-', ' ');
+        String name =
+                setting.name().substring(setting.name().lastIndexOf('.') + 1).replace('-', ' ');
         return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false; // never resolve names at deployment
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String sanitize(String s) {
         String cut = s.length() > 20 ? s.substring(0, 20) : s;
         return cut.replaceAll("[^A-Za-z0-9+_-]", "?");
+    }
+
+    static Optional<String> location(String key, String raw, Setting<Optional<String>> setting) {
+        if (!raw.startsWith("file:") && !raw.startsWith("classpath:")) {
+            throw new InvalidConfigurationException(key, "must be a file: or classpath: location");
+        }
+        return Optional.of(raw);
     }
 }

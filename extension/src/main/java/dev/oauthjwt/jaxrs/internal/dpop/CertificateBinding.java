@@ -18,8 +18,7 @@ final class CertificateBinding {
     /** The servlet request attribute with the client's certificate chain, the client's own first. */
     static final String ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
 
-    private CertificateBinding() {
-    }
+    private CertificateBinding() {}
 
     /**
      * @param thumbprint the token's {@code cnf.x5t#S256}
@@ -32,8 +31,8 @@ final class CertificateBinding {
         }
         try {
             String actual = Base64Url.encode(PublicJwk.sha256(chain[0].getEncoded()));
-            return MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
-                    thumbprint.getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(
+                    actual.getBytes(StandardCharsets.US_ASCII), thumbprint.getBytes(StandardCharsets.US_ASCII));
         } catch (CertificateEncodingException unusable) {
             return false;
         }

@@ -34,7 +34,9 @@ final class DpopNonces {
 
     /** @return a fresh nonce */
     String issue() {
-        byte[] time = ByteBuffer.allocate(TIME_LENGTH).putLong(clock.instant().getEpochSecond()).array();
+        byte[] time = ByteBuffer.allocate(TIME_LENGTH)
+                .putLong(clock.instant().getEpochSecond())
+                .array();
         byte[] nonce = Arrays.copyOf(time, TIME_LENGTH + MAC_LENGTH);
         System.arraycopy(mac(time), 0, nonce, TIME_LENGTH, MAC_LENGTH);
         return Base64Url.encode(nonce);
@@ -47,8 +49,8 @@ final class DpopNonces {
             return false;
         }
         byte[] time = Arrays.copyOf(bytes, TIME_LENGTH);
-        if (!MessageDigest.isEqual(Arrays.copyOfRange(mac(time), 0, MAC_LENGTH),
-                Arrays.copyOfRange(bytes, TIME_LENGTH, bytes.length))) {
+        if (!MessageDigest.isEqual(
+                Arrays.copyOfRange(mac(time), 0, MAC_LENGTH), Arrays.copyOfRange(bytes, TIME_LENGTH, bytes.length))) {
             return false;
         }
         long issued = ByteBuffer.wrap(time).getLong();

@@ -36,8 +36,7 @@ final class DpopProofVerifier {
     private static final int MAX_JTI_LENGTH = 256;
 
     /** The verified facts of a proof that the caller still needs. */
-    record VerifiedProof(String thumbprint, String jti) {
-    }
+    record VerifiedProof(String thumbprint, String jti) {}
 
     private final Set<JwsAlgorithm> algorithms;
     private final Duration maxAge;
@@ -61,8 +60,7 @@ final class DpopProofVerifier {
      * @return the proof key's thumbprint and the proof's id
      * @throws TokenRejectedException with the first rule the proof breaks
      */
-    VerifiedProof verify(String proof, String method, String target, String accessToken)
-            throws TokenRejectedException {
+    VerifiedProof verify(String proof, String method, String target, String accessToken) throws TokenRejectedException {
         if (proof.length() > MAX_PROOF_LENGTH) {
             throw rejected(Failure.DPOP_PROOF_INVALID);
         }
@@ -81,7 +79,8 @@ final class DpopProofVerifier {
         if (!(claims.get("jti") instanceof String jti) || jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {
             throw rejected(Failure.DPOP_PROOF_INVALID);
         }
-        if (!method.equals(claims.get("htm")) || !(claims.get("htu") instanceof String htu)
+        if (!method.equals(claims.get("htm"))
+                || !(claims.get("htu") instanceof String htu)
                 || !TargetUri.normalizedClaim(htu).map(target::equals).orElse(false)) {
             throw rejected(Failure.DPOP_PROOF_MISMATCH);
         }
@@ -101,13 +100,16 @@ final class DpopProofVerifier {
         if (!(header.get("typ") instanceof String typ) || !ACCEPTED_TYPES.contains(typ.toLowerCase(Locale.ROOT))) {
             throw rejected(Failure.DPOP_PROOF_INVALID);
         }
-        JwsAlgorithm alg = JwsAlgorithm.named(header.get("alg")).filter(algorithms::contains).orElse(null);
+        JwsAlgorithm alg = JwsAlgorithm.named(header.get("alg"))
+                .filter(algorithms::contains)
+                .orElse(null);
         if (alg == null || REFUSED_HEADERS.stream().anyMatch(header::containsKey)) {
             throw rejected(Failure.DPOP_PROOF_INVALID);
         }
         @SuppressWarnings("unchecked")
         PublicJwk key = header.get("jwk") instanceof Map<?, ?> jwk
-                ? PublicJwk.parse((Map<String, Object>) jwk).orElse(null) : null;
+                ? PublicJwk.parse((Map<String, Object>) jwk).orElse(null)
+                : null;
         if (key == null || !alg.fits(key.key(), key.curve())) {
             throw rejected(Failure.DPOP_PROOF_INVALID);
         }
@@ -120,7 +122,8 @@ final class DpopProofVerifier {
         }
         BigDecimal issued = new BigDecimal(iat.toString());
         BigDecimal now = BigDecimal.valueOf(clock.millis()).movePointLeft(3);
-        BigDecimal earliest = now.subtract(BigDecimal.valueOf(maxAge.plus(skew).toMillis()).movePointLeft(3));
+        BigDecimal earliest =
+                now.subtract(BigDecimal.valueOf(maxAge.plus(skew).toMillis()).movePointLeft(3));
         BigDecimal latest = now.add(BigDecimal.valueOf(skew.toMillis()).movePointLeft(3));
         if (issued.compareTo(earliest) < 0 || issued.compareTo(latest) > 0) {
             throw rejected(Failure.DPOP_PROOF_STALE);

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 record Forwarded(String proto, String host, Integer port) {
 
     /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
-    private static final Pattern HOST =
-            Pattern.compile("(?:[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
+    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
     static Forwarded from(Function<String, List<String>> headers) {
         String forwarded = first(headers.apply("Forwarded"));
@@ -37,8 +36,10 @@ record Forwarded(String proto, String host, Integer port) {
             }
             return new Forwarded(scheme(proto), plainHost(host), null);
         }
-        return new Forwarded(scheme(first(headers.apply("X-Forwarded-Proto"))),
-                plainHost(first(headers.apply("X-Forwarded-Host"))), port(first(headers.apply("X-Forwarded-Port"))));
+        return new Forwarded(
+                scheme(first(headers.apply("X-Forwarded-Proto"))),
+                plainHost(first(headers.apply("X-Forwarded-Host"))),
+                port(first(headers.apply("X-Forwarded-Port"))));
     }
 
     /** @return the first comma-separated element of the first value, trimmed, or {@code null} */
@@ -54,7 +55,8 @@ record Forwarded(String proto, String host, Integer port) {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     private static String scheme(String value) {
@@ -68,6 +70,7 @@ record Forwarded(String proto, String host, Integer port) {
 
     private static Integer port(String value) {
         return value != null && value.matches("[0-9]{1,5}") && Integer.parseInt(value) <= 65535
-                ? Integer.valueOf(value) : null;
+                ? Integer.valueOf(value)
+                : null;
     }
 }

@@ -13,5 +13,4 @@ import java.util.function.Function;
  * @param certificates the value of the {@link SenderConstraints#CERTIFICATE_ATTRIBUTE} request property, or
  *     {@code null}
  */
-public record RequestFacts(String method, URI uri, Function<String, List<String>> headers, Object certificates) {
-}
+public record RequestFacts(String method, URI uri, Function<String, List<String>> headers, Object certificates) {}

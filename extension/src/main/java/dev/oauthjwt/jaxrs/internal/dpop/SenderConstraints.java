@@ -4,9 +4,9 @@ import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.jose.PublicJwk;
-import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.token.Confirmation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,7 +49,8 @@ public final class SenderConstraints {
      */
     public SenderConstraints(SenderConstraintConfig config, Duration clockSkew, ReplayCache replayCache, Clock clock) {
         this.config = config;
-        this.nonces = config.nonceSecret().map(secret -> new DpopNonces(secret, config.dpopMaxAge(), clockSkew, clock))
+        this.nonces = config.nonceSecret()
+                .map(secret -> new DpopNonces(secret, config.dpopMaxAge(), clockSkew, clock))
                 .orElse(null);
         this.verifier = new DpopProofVerifier(config.dpopAlgorithms(), config.dpopMaxAge(), clockSkew, nonces, clock);
         this.replayCache = replayCache;
@@ -63,8 +64,8 @@ public final class SenderConstraints {
      */
     public static SenderConstraints inMemory(SenderConstraintConfig config, Duration clockSkew, Clock clock) {
         Duration retention = config.dpopMaxAge().plus(clockSkew).plus(clockSkew);
-        return new SenderConstraints(config, clockSkew,
-                new InMemoryReplayCache(config.replayCacheMaxSize(), retention, clock), clock);
+        return new SenderConstraints(
+                config, clockSkew, new InMemoryReplayCache(config.replayCacheMaxSize(), retention, clock), clock);
     }
 
     /** @return whether DPoP is disabled, allowed or required */
@@ -118,7 +119,8 @@ public final class SenderConstraints {
             check(dpopScheme, accessToken, confirmation, request);
         } catch (RuntimeException | StackOverflowError unexpected) {
             // only the type is logged: messages of the libraries underneath may quote the proof or the token
-            LOG.log(UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
+            LOG.log(
+                    UNEXPECTED_LOGGED.compareAndSet(false, true) ? Level.WARNING : Level.FINE,
                     "Binding check failed unexpectedly with {0}; the request is answered 401",
                     unexpected.getClass().getName());
             throw new TokenRejectedException(dpopScheme ? Failure.DPOP_PROOF_INVALID : Failure.INVALID_TOKEN);
@@ -158,11 +160,12 @@ public final class SenderConstraints {
             throws TokenRejectedException {
         String target = TargetUri.ofRequest(request.uri(), request.headers(), config.trustedProxy())
                 .orElseThrow(() -> new TokenRejectedException(Failure.DPOP_PROOF_MISMATCH));
-        DpopProofVerifier.VerifiedProof proof = verifier.verify(request.headers().apply(DPOP_HEADER).get(0),
-                request.method(), target, accessToken);
-        if (confirmation.type() != Confirmation.Type.DPOP || !MessageDigest.isEqual(
-                confirmation.thumbprint().getBytes(StandardCharsets.US_ASCII),
-                proof.thumbprint().getBytes(StandardCharsets.US_ASCII))) {
+        DpopProofVerifier.VerifiedProof proof =
+                verifier.verify(request.headers().apply(DPOP_HEADER).get(0), request.method(), target, accessToken);
+        if (confirmation.type() != Confirmation.Type.DPOP
+                || !MessageDigest.isEqual(
+                        confirmation.thumbprint().getBytes(StandardCharsets.US_ASCII),
+                        proof.thumbprint().getBytes(StandardCharsets.US_ASCII))) {
             throw new TokenRejectedException(Failure.KEY_BINDING_MISMATCH);
         }
         replayCache.recordFirstUse(proofId(proof));

@@ -22,8 +22,7 @@ import java.util.function.Function;
  */
 final class TargetUri {
 
-    private TargetUri() {
-    }
+    private TargetUri() {}
 
     /**
      * @param htu the proof's {@code htu} claim
@@ -107,7 +106,8 @@ final class TargetUri {
             if (isUnreserved(decoded)) {
                 path.append(decoded);
             } else {
-                path.append('%').append(Character.toUpperCase(rawPath.charAt(i + 1)))
+                path.append('%')
+                        .append(Character.toUpperCase(rawPath.charAt(i + 1)))
                         .append(Character.toUpperCase(rawPath.charAt(i + 2)));
             }
             i += 2;
@@ -136,7 +136,12 @@ final class TargetUri {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

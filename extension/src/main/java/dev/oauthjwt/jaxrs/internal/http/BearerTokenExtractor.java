@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import java.util.List;
 
 /**
@@ -18,12 +18,10 @@ public final class BearerTokenExtractor {
     private static final String SCHEME = "Bearer";
     private static final String DPOP_SCHEME = "DPoP";
 
-    private BearerTokenExtractor() {
-    }
+    private BearerTokenExtractor() {}
 
     /** A credential taken from the header: the token and whether it came with the {@code DPoP} scheme. */
-    public record Credential(String token, boolean dpop) {
-    }
+    public record Credential(String token, boolean dpop) {}
 
     /**
      * @param authorizationValues every {@code Authorization} field value of the request (null or empty when absent)
@@ -54,8 +52,8 @@ public final class BearerTokenExtractor {
             throw new TokenRejectedException(Failure.MULTIPLE_CREDENTIALS);
         }
         String value = withoutOptionalWhitespace(authorizationValues.get(0));
-        boolean dpop = acceptDpop && value != null
-                && value.regionMatches(true, 0, DPOP_SCHEME, 0, DPOP_SCHEME.length());
+        boolean dpop =
+                acceptDpop && value != null && value.regionMatches(true, 0, DPOP_SCHEME, 0, DPOP_SCHEME.length());
         String scheme = dpop ? DPOP_SCHEME : SCHEME;
         if (value == null || !value.regionMatches(true, 0, scheme, 0, scheme.length())) {
             throw new TokenRejectedException(Failure.NO_CREDENTIALS);
@@ -83,7 +81,8 @@ public final class BearerTokenExtractor {
         String token = value.substring(start);
         if (!isB64Token(token)) {
             boolean secondCredential = token.indexOf(',') >= 0;
-            throw new TokenRejectedException(secondCredential ? Failure.MULTIPLE_CREDENTIALS : Failure.MALFORMED_HEADER);
+            throw new TokenRejectedException(
+                    secondCredential ? Failure.MULTIPLE_CREDENTIALS : Failure.MALFORMED_HEADER);
         }
         if (tokenInQuery) {
             throw new TokenRejectedException(Failure.MULTIPLE_CREDENTIALS);
@@ -127,7 +126,14 @@ public final class BearerTokenExtractor {
     }
 
     private static boolean isB64TokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '+'
+                || c == '/';
     }
 }

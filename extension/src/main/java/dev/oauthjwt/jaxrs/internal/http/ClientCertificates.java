@@ -17,8 +17,7 @@ final class ClientCertificates {
 
     private static volatile Instance<HttpServletRequest> servletRequests;
 
-    private ClientCertificates() {
-    }
+    private ClientCertificates() {}
 
     /** @return the certificate chain, or {@code null} when the request carried none or it cannot be found */
     static Object of(ContainerRequestContext request) {
@@ -33,7 +32,8 @@ final class ClientCertificates {
                 servletRequests = requests;
             }
             return requests.isResolvable()
-                    ? requests.get().getAttribute(SenderConstraints.CERTIFICATE_ATTRIBUTE) : null;
+                    ? requests.get().getAttribute(SenderConstraints.CERTIFICATE_ATTRIBUTE)
+                    : null;
         } catch (RuntimeException | LinkageError noServletRequest) {
             return null; // no CDI container or no servlet runtime: no certificate, so the binding check fails
         }

@@ -14,27 +14,54 @@ import java.util.Set;
 
 /**
  * The authorization rules of one secured resource method: the global scopes and claim rules plus those of its
- * {@link Secured} annotation. Resolved once at deployment.
+ * {@link Secured} annotation, and its {@link RoleRule}. Resolved once at deployment.
  *
  * @param scopes every scope the token must grant
+ * @param anyScopes scopes of which the token must grant one; empty for no such rule
  * @param claimRules every claim rule that must hold
+ * @param roleRule what {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll} demand
  */
-public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules) {
+public record EndpointRules(Set<String> scopes, Set<String> anyScopes, List<ClaimRule> claimRules, RoleRule roleRule) {
 
     public EndpointRules {
         scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+        anyScopes = Collections.unmodifiableSet(new LinkedHashSet<>(anyScopes));
         claimRules = List.copyOf(claimRules);
     }
 
     /**
      * @param annotation the effective annotation of the method
      * @param where the method, named in error messages
-     * @return the rules of the annotation alone
+     * @return the rules of the annotation alone, without a role rule
      * @throws IllegalStateException when a scope or claim rule of the annotation is malformed
      */
     public static EndpointRules of(Secured annotation, String where) {
+        return of(annotation, RoleRule.NONE, where);
+    }
+
+    /**
+     * @param annotation the effective annotation of the method
+     * @param roleRule the method's role rule
+     * @param where the method, named in error messages
+     * @return the rules of the annotation alone
+     * @throws IllegalStateException when a scope or claim rule of the annotation is malformed
+     */
+    static EndpointRules of(Secured annotation, RoleRule roleRule, String where) {
+        List<ClaimRule> rules = new ArrayList<>();
+        for (String rule : annotation.claims()) {
+            try {
+                rules.add(ClaimRule.parse(rule));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("@Secured on " + where + ": " + e.getMessage(), e);
+            }
+        }
+        return new EndpointRules(
+                scopesOf(annotation.scopes(), where), scopesOf(annotation.anyScopes(), where), rules, roleRule);
+    }
+
+    private static Set<String> scopesOf(String[] elements, String where) {
         Set<String> scopes = new LinkedHashSet<>();
-        for (String element : annotation.scopes()) {
+        for (String element : elements) {
             for (String scope : element.trim().split(" +")) {
                 if (!scope.isEmpty()) {
                     if (!OAuthJwtConfig.isScopeToken(scope)) {
@@ -45,15 +72,7 @@ public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules) {
                 }
             }
         }
-        List<ClaimRule> rules = new ArrayList<>();
-        for (String rule : annotation.claims()) {
-            try {
-                rules.add(ClaimRule.parse(rule));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("@Secured on " + where + ": " + e.getMessage(), e);
-            }
-        }
-        return new EndpointRules(scopes, rules);
+        return scopes;
     }
 
     /** @return these rules with the global ones of the configuration added */
@@ -62,25 +81,50 @@ public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules) {
         allScopes.addAll(scopes);
         List<ClaimRule> allRules = new ArrayList<>(config.claimRules());
         allRules.addAll(claimRules);
-        return new EndpointRules(allScopes, allRules);
+        return new EndpointRules(allScopes, anyScopes, allRules, roleRule);
     }
 
     /**
-     * Evaluates every rule, whatever the outcome of the ones before.
+     * The {@code scope} attribute of a 403 challenge (RFC 6750 §3): every required scope, then every alternative, so
+     * that a token granting all of them satisfies the endpoint.
      *
-     * @throws TokenRejectedException {@link Failure#INSUFFICIENT_SCOPE} or {@link Failure#CLAIM_RULE_FAILED}
+     * @return the scopes to name, in order
+     */
+    Set<String> challengeScopes() {
+        if (anyScopes.isEmpty()) {
+            return scopes;
+        }
+        Set<String> all = new LinkedHashSet<>(scopes);
+        all.addAll(anyScopes);
+        return all;
+    }
+
+    /**
+     * Evaluates every rule, whatever the outcome of the ones before, and reports the first failure in the order
+     * deny-all, scopes, claim rules, roles.
+     *
+     * @throws TokenRejectedException a 403 {@link Failure}
      */
     void authorize(VerifiedToken principal) throws TokenRejectedException {
-        boolean scopesGranted = principal.getScopes().containsAll(scopes);
+        Set<String> granted = principal.getScopes();
+        boolean scopesGranted = granted.containsAll(scopes)
+                && (anyScopes.isEmpty() || anyScopes.stream().anyMatch(granted::contains));
         boolean rulesHold = true;
         for (ClaimRule rule : claimRules) {
             rulesHold &= rule.matches(principal.claims().get(rule.claim()));
+        }
+        boolean roleHeld = roleRule.admits(principal.getGroups());
+        if (roleRule.kind() == RoleRule.Kind.DENY_ALL) {
+            throw new TokenRejectedException(Failure.ACCESS_DENIED);
         }
         if (!scopesGranted) {
             throw new TokenRejectedException(Failure.INSUFFICIENT_SCOPE);
         }
         if (!rulesHold) {
             throw new TokenRejectedException(Failure.CLAIM_RULE_FAILED);
+        }
+        if (!roleHeld) {
+            throw new TokenRejectedException(Failure.ROLE_MISSING);
         }
     }
 }

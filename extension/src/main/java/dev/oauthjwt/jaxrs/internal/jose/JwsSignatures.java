@@ -14,8 +14,7 @@ import java.security.spec.PSSParameterSpec;
  */
 public final class JwsSignatures {
 
-    private JwsSignatures() {
-    }
+    private JwsSignatures() {}
 
     /**
      * @param alg the algorithm, already checked against the allowed list

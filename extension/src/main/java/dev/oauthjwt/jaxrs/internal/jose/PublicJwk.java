@@ -1,15 +1,9 @@
 package dev.oauthjwt.jaxrs.internal.jose;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECPoint;
-import java.security.spec.EllipticCurve;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,11 +35,13 @@ public record PublicJwk(PublicKey key, String curve, String thumbprint) {
      *     thumbprint members are not plain strings
      */
     public static Optional<PublicJwk> parse(Map<String, Object> jwk) {
-        if (PRIVATE_MEMBERS.stream().anyMatch(jwk::containsKey) || REMOTE_MEMBERS.stream().anyMatch(jwk::containsKey)) {
+        if (PRIVATE_MEMBERS.stream().anyMatch(jwk::containsKey)
+                || REMOTE_MEMBERS.stream().anyMatch(jwk::containsKey)) {
             return Optional.empty();
         }
         Object kty = jwk.get("kty");
-        List<String> members = "RSA".equals(kty) ? List.of("e", "kty", "n")
+        List<String> members = "RSA".equals(kty)
+                ? List.of("e", "kty", "n")
                 : "EC".equals(kty) ? List.of("crv", "kty", "x", "y") : null;
         if (members == null || !members.stream().allMatch(name -> isPlain(jwk.get(name)))) {
             return Optional.empty();
@@ -53,11 +49,12 @@ public record PublicJwk(PublicKey key, String curve, String thumbprint) {
         try {
             JsonWebKey parsed = JsonWebKey.Factory.newJwk(jwk);
             String thumbprint = thumbprint(jwk, members);
-            if (parsed instanceof RsaJsonWebKey rsa && isSound(rsa.getRsaPublicKey())) {
+            if (parsed instanceof RsaJsonWebKey rsa && KeyChecks.isSoundRsa(rsa.getRsaPublicKey())) {
                 return Optional.of(new PublicJwk(rsa.getRsaPublicKey(), null, thumbprint));
             }
-            if (parsed instanceof EllipticCurveJsonWebKey ec && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
-                    && isOnCurve(ec.getECPublicKey())) {
+            if (parsed instanceof EllipticCurveJsonWebKey ec
+                    && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
+                    && KeyChecks.isOnCurve(ec.getECPublicKey())) {
                 return Optional.of(new PublicJwk(ec.getECPublicKey(), ec.getCurveName(), thumbprint));
             }
         } catch (Exception unusable) {
@@ -73,8 +70,12 @@ public record PublicJwk(PublicKey key, String curve, String thumbprint) {
     private static String thumbprint(Map<String, Object> jwk, List<String> members) {
         StringBuilder json = new StringBuilder("{");
         for (String name : members) {
-            json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":\"")
-                    .append(jwk.get(name)).append('"');
+            json.append(json.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(name)
+                    .append("\":\"")
+                    .append(jwk.get(name))
+                    .append('"');
         }
         json.append('}');
         return Base64Url.encode(sha256(json.toString().getBytes(StandardCharsets.US_ASCII)));
@@ -90,28 +91,9 @@ public record PublicJwk(PublicKey key, String curve, String thumbprint) {
     }
 
     private static boolean isPlain(Object value) {
-        return value instanceof String s && !s.isEmpty() && s.length() <= 2048
+        return value instanceof String s
+                && !s.isEmpty()
+                && s.length() <= 2048
                 && s.chars().allMatch(c -> Base64Url.isAlphabet((char) c));
-    }
-
-    private static boolean isSound(RSAPublicKey key) {
-        BigInteger n = key.getModulus();
-        BigInteger e = key.getPublicExponent();
-        return n.bitLength() >= 2048 && n.bitLength() <= 8192 && n.testBit(0)
-                && e.testBit(0) && e.compareTo(BigInteger.ONE) > 0 && e.bitLength() <= 64;
-    }
-
-    private static boolean isOnCurve(ECPublicKey key) {
-        EllipticCurve curve = key.getParams().getCurve();
-        BigInteger p = ((ECFieldFp) curve.getField()).getP();
-        ECPoint w = key.getW();
-        BigInteger x = w.getAffineX();
-        BigInteger y = w.getAffineY();
-        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            return false;
-        }
-        BigInteger left = y.multiply(y).mod(p);
-        BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
-        return left.equals(right);
     }
 }

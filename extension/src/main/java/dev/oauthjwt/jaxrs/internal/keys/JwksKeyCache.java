@@ -1,11 +1,16 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,34 +27,45 @@ import java.util.logging.Logger;
  *   <li>Failed refresh: the previous keys keep working until {@code stale-if-error} has passed beyond their
  *       freshness; then, and when nothing was ever fetched, lookups answer "unavailable".</li>
  * </ul>
+ * Every fetch outcome goes to the {@link Telemetry} and into the {@link KeysState} the readiness check reads.
  */
-public final class JwksKeyCache {
+public final class JwksKeyCache implements KeySource {
 
     private static final Logger LOG = Logger.getLogger(JwksKeyCache.class.getName());
 
-    /** What a lookup found. */
-    public enum Status { FOUND, UNKNOWN, UNAVAILABLE }
-
-    /** The outcome of a lookup: the candidate keys (at most two) when found, and the key set they come from. */
-    public record Lookup(Status status, List<VerificationKey> keys, KeySet keySet) {
-        static final Lookup UNKNOWN = new Lookup(Status.UNKNOWN, List.of(), null);
-        static final Lookup UNAVAILABLE = new Lookup(Status.UNAVAILABLE, List.of(), null);
-    }
-
-    private final JwksFetcher fetcher;
+    private final JwksSource fetcher;
     private final Clock clock;
     private final Duration refreshInterval;
     private final Duration cooldown;
     private final Duration staleIfError;
     private final Duration timeout;
+    private final FetchHistory history;
 
     private volatile KeySet keys;
     private volatile boolean lastFetchFailed;
     private Instant lastFetchStart;
     private CompletableFuture<KeySet> inFlight;
 
-    public JwksKeyCache(JwksFetcher fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
-            Duration staleIfError, Duration timeout) {
+    JwksKeyCache(
+            JwksSource fetcher,
+            Clock clock,
+            Duration refreshInterval,
+            Duration cooldown,
+            Duration staleIfError,
+            Duration timeout) {
+        this(fetcher, clock, refreshInterval, cooldown, staleIfError, timeout, Telemetry.NONE);
+    }
+
+    /** As above, reporting every fetch outcome to {@code telemetry}. */
+    public JwksKeyCache(
+            JwksSource fetcher,
+            Clock clock,
+            Duration refreshInterval,
+            Duration cooldown,
+            Duration staleIfError,
+            Duration timeout,
+            Telemetry telemetry) {
+        this.history = new FetchHistory(telemetry);
         this.fetcher = fetcher;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
@@ -59,10 +75,55 @@ public final class JwksKeyCache {
     }
 
     /**
+     * @param jwksUri the configured JWKS URL
+     * @param config the refresh, cooldown, deadline and stale-if-error settings
+     * @param clock the clock
+     * @param executor the threads of the HTTP client
+     * @param telemetry where fetch outcomes are reported
+     * @return the cache of the keys at {@code jwksUri}
+     */
+    public static JwksKeyCache of(
+            URI jwksUri, OAuthJwtConfig config, Clock clock, Executor executor, Telemetry telemetry) {
+        return new JwksKeyCache(new JwksFetcher(jwksUri, config.jwksTimeout(), executor), clock, config, telemetry);
+    }
+
+    /**
+     * @param issuer the issuer whose metadata names the JWKS URL
+     * @param config the refresh, cooldown, deadline and stale-if-error settings
+     * @param clock the clock
+     * @param executor the threads of the HTTP client
+     * @param telemetry where fetch outcomes are reported
+     * @return the cache of the keys at the JWKS URL of the issuer's metadata
+     */
+    public static JwksKeyCache discovering(
+            String issuer, OAuthJwtConfig config, Clock clock, Executor executor, Telemetry telemetry) {
+        JwksFetcher http = JwksFetcher.withoutUri(config.jwksTimeout(), executor);
+        DiscoveredJwks source = new DiscoveredJwks(
+                issuer,
+                http,
+                clock,
+                config.jwksRefreshInterval().plus(config.jwksStaleIfError()),
+                config.jwksTimeout());
+        return new JwksKeyCache(source, clock, config, telemetry);
+    }
+
+    private JwksKeyCache(JwksSource source, Clock clock, OAuthJwtConfig config, Telemetry telemetry) {
+        this(
+                source,
+                clock,
+                config.jwksRefreshInterval(),
+                config.jwksMinRefreshInterval(),
+                config.jwksStaleIfError(),
+                config.jwksTimeout(),
+                telemetry);
+    }
+
+    /**
      * @param kid the token's {@code kid}, or {@code null}
      * @param alg the token's (allowed) algorithm
      * @return the keys that fit, or why there are none
      */
+    @Override
     public Lookup lookup(String kid, JwsAlgorithm alg) {
         Instant now = clock.instant();
         KeySet current = usable(keys, now);
@@ -105,6 +166,7 @@ public final class JwksKeyCache {
      *
      * @return the usable key set, or {@code null} when none is (the caller must then validate afresh)
      */
+    @Override
     public KeySet currentKeys() {
         Instant now = clock.instant();
         KeySet current = usable(keys, now);
@@ -114,13 +176,35 @@ public final class JwksKeyCache {
         return current;
     }
 
+    /**
+     * Starts a background fetch when no usable keys are held and the cooldown allows one, without waiting for it:
+     * deployment-time prefetch, and readiness probes of an application that has had no request yet.
+     */
+    @Override
+    public void fetchIfMissing() {
+        Instant now = clock.instant();
+        if (usable(keys, now) == null) {
+            startFetch(now);
+        }
+    }
+
+    /** @return a snapshot of the keys and of the fetches, for the readiness check */
+    @Override
+    public synchronized KeysState state() {
+        Instant now = clock.instant();
+        KeySet usable = usable(keys, now);
+        return history.state(usable, usable != null && now.isBefore(usable.freshUntil()));
+    }
+
     /** @return seconds until the next fetch may start, at least 1: the {@code Retry-After} of a 503 */
+    @Override
     public long retryAfterSeconds() {
         synchronized (this) {
             if (lastFetchStart == null) {
                 return 1;
             }
-            long left = Duration.between(clock.instant(), lastFetchStart.plus(cooldown)).toSeconds();
+            long left = Duration.between(clock.instant(), lastFetchStart.plus(cooldown))
+                    .toSeconds();
             return Math.max(1, left + 1);
         }
     }
@@ -154,10 +238,11 @@ public final class JwksKeyCache {
         if (failure == null) {
             keys = set;
             lastFetchFailed = false;
+            history.succeeded(clock.instant());
         } else {
             lastFetchFailed = true;
-            LOG.log(Level.WARNING, "Fetching the JWKS failed ({0}); cached keys, if any, stay in use",
-                    rootCause(failure).getClass().getSimpleName());
+            FetchResult kind = history.failed(clock.instant(), failure);
+            LOG.log(Level.WARNING, "Fetching the JWKS failed ({0}); cached keys, if any, stay in use", kind.label());
         }
         if (inFlight == fetch) {
             inFlight = null;
@@ -180,13 +265,5 @@ public final class JwksKeyCache {
             return cooldown;
         }
         return maxAge.compareTo(refreshInterval) > 0 ? refreshInterval : maxAge;
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -3,6 +3,7 @@ package dev.oauthjwt.jaxrs.internal.token;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.TokenProfile;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,9 +16,13 @@ import java.util.Map;
  * exactly: it never rounds toward validity), {@code exp} and {@code iat} required, {@code iat} and {@code nbf} not in
  * the future, exact {@code iss}, {@code aud} with string elements only, a non-empty principal claim, required claims
  * present, non-null and non-empty, {@code scope} a string and {@code scp} a string or an array of strings. A token may
- * not live longer than the configured maximum. Every time check allows the configured clock skew and nothing more.
+ * not live longer than the configured maximum. Under the RFC 9068 profile {@code aud} is required and {@code sub},
+ * {@code client_id} and {@code jti} must be non-empty strings (§2.2). Every time check allows the configured clock skew and nothing more.
  */
 final class ClaimsVerifier {
+
+    /** The string claims RFC 9068 §2.2 requires beyond those required of every token. */
+    private static final List<String> RFC9068_STRING_CLAIMS = List.of("sub", "client_id", "jti");
 
     /** Later NumericDates are refused as invalid rather than read as "never expires". */
     private static final BigDecimal LATEST_DATE = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -40,30 +45,57 @@ final class ClaimsVerifier {
      * @throws TokenRejectedException with the first failing rule
      */
     BigDecimal verify(Map<String, Object> claims) throws TokenRejectedException {
+        return verify(claims, true);
+    }
+
+    /**
+     * @param claims the verified payload, or the answer of an introspection
+     * @param issuedAtRequired whether {@code iat} must be present (RFC 7662 makes it optional in an introspection)
+     * @return the token's {@code exp}
+     * @throws TokenRejectedException with the first failing rule
+     */
+    BigDecimal verify(Map<String, Object> claims, boolean issuedAtRequired) throws TokenRejectedException {
         Instant instant = clock.instant();
         BigDecimal now = BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
 
         BigDecimal exp = numericDate(claims, "exp");
-        BigDecimal iat = numericDate(claims, "iat");
+        BigDecimal iat = issuedAtRequired || claims.containsKey("iat") ? numericDate(claims, "iat") : null;
         BigDecimal nbf = claims.containsKey("nbf") ? numericDate(claims, "nbf") : null;
-        if (iat.compareTo(exp) > 0 || (nbf != null && nbf.compareTo(exp) > 0)) {
+        if ((iat != null && iat.compareTo(exp) > 0) || (nbf != null && nbf.compareTo(exp) > 0)) {
             throw reject(Failure.INVALID_CLAIM);
         }
         if (now.subtract(skew).compareTo(exp) >= 0) {
             throw reject(Failure.EXPIRED);
         }
         BigDecimal latestStart = now.add(skew);
-        if (iat.compareTo(latestStart) > 0 || (nbf != null && nbf.compareTo(latestStart) > 0)) {
+        if ((iat != null && iat.compareTo(latestStart) > 0) || (nbf != null && nbf.compareTo(latestStart) > 0)) {
             throw reject(Failure.NOT_YET_VALID);
         }
-        if (exp.subtract(iat).compareTo(maxLifetime) > 0 || exp.subtract(now).compareTo(maxLifetime.add(skew)) > 0) {
+        if ((iat != null && exp.subtract(iat).compareTo(maxLifetime) > 0)
+                || exp.subtract(now).compareTo(maxLifetime.add(skew)) > 0) {
             throw reject(Failure.LIFETIME_TOO_LONG);
         }
         if (!config.issuer().equals(claims.get("iss"))) {
-            throw reject(claims.get("iss") instanceof String || !claims.containsKey("iss")
-                    ? Failure.WRONG_ISSUER : Failure.INVALID_CLAIM);
+            throw reject(
+                    claims.get("iss") instanceof String || !claims.containsKey("iss")
+                            ? Failure.WRONG_ISSUER
+                            : Failure.INVALID_CLAIM);
+        }
+        if (config.profile() == TokenProfile.RFC9068 && !claims.containsKey("aud")) {
+            throw reject(Failure.MISSING_CLAIM);
         }
         verifyAudience(claims.get("aud"));
+        if (config.profile() == TokenProfile.RFC9068) {
+            for (String required : RFC9068_STRING_CLAIMS) {
+                Object value = claims.get(required);
+                if (value == null || "".equals(value)) {
+                    throw reject(Failure.MISSING_CLAIM);
+                }
+                if (!(value instanceof String)) {
+                    throw reject(Failure.INVALID_CLAIM);
+                }
+            }
+        }
         if (!(claims.get(config.principalClaim()) instanceof String name) || name.isEmpty()) {
             throw reject(Failure.MISSING_CLAIM);
         }

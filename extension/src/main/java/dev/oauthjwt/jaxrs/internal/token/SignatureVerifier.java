@@ -22,8 +22,11 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  */
 final class SignatureVerifier {
 
-    private static final Set<Integer> SIGNATURE_PHASE_ERRORS = Set.of(ErrorCodes.SIGNATURE_INVALID,
-            ErrorCodes.SIGNATURE_MISSING, ErrorCodes.INTEGRITY_MISSING, ErrorCodes.ENCRYPTION_MISSING);
+    private static final Set<Integer> SIGNATURE_PHASE_ERRORS = Set.of(
+            ErrorCodes.SIGNATURE_INVALID,
+            ErrorCodes.SIGNATURE_MISSING,
+            ErrorCodes.INTEGRITY_MISSING,
+            ErrorCodes.ENCRYPTION_MISSING);
 
     private final DefaultJWTParser parser;
     private final ClaimsVerifier claimsVerifier;
@@ -66,7 +69,8 @@ final class SignatureVerifier {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof InvalidJwtException invalid) {
                 // validator failures carry no cause; processing failures wrap the exception that stopped them
-                return invalid.getCause() != null || invalid.getErrorDetails().isEmpty()
+                return invalid.getCause() != null
+                        || invalid.getErrorDetails().isEmpty()
                         || invalid.getErrorDetails().stream()
                                 .anyMatch(error -> SIGNATURE_PHASE_ERRORS.contains(error.getErrorCode()));
             }

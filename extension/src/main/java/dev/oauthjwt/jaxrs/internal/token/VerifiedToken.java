@@ -130,7 +130,10 @@ public final class VerifiedToken implements AccessToken {
                 }
             }
         } else if (value instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(result::add);
+            list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .forEach(result::add);
         }
         return Collections.unmodifiableSet(result);
     }

@@ -25,8 +25,9 @@ class StrictJsonTest {
 
     @Test
     void yieldsTheValueTreeWithExactNumbers() throws Exception {
-        Map<String, Object> members = parse(" {\"s\":\"a\\u00e9\\n\\ud83d\\ude00\",\"i\":1767225600,\"f\":1767225600.75,"
-                + "\"big\":18446744073709551621,\"e\":1.5e3,\"t\":true,\"n\":null,\"a\":[1,\"x\",{}],\"o\":{\"k\":false}} ");
+        Map<String, Object> members = parse(
+                " {\"s\":\"a\\u00e9\\n\\ud83d\\ude00\",\"i\":1767225600,\"f\":1767225600.75,"
+                        + "\"big\":18446744073709551621,\"e\":1.5e3,\"t\":true,\"n\":null,\"a\":[1,\"x\",{}],\"o\":{\"k\":false}} ");
         assertThat(members.get("s")).isEqualTo("aé\n😀");
         assertThat(members.get("i")).isEqualTo(1767225600L);
         assertThat(members.get("f")).isEqualTo(new BigDecimal("1767225600.75"));
@@ -44,7 +45,8 @@ class StrictJsonTest {
     void returnsImmutableValues() throws Exception {
         Map<String, Object> members = parse("{\"a\":[1]}");
         assertThatThrownBy(() -> members.put("b", 1)).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> ((List<?>) members.get("a")).clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((List<?>) members.get("a")).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @ParameterizedTest
@@ -54,15 +56,22 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00\"}", "{\"a\":\"\\ud800x\"}",
-            "{\"a\":\"\\ud800\\u0041\"}", "{\"a\":\"\\ud800\\n\"}"})
+    @ValueSource(
+            strings = {
+                "{\"a\":\"\\ud800\"}",
+                "{\"a\":\"\\udc00\"}",
+                "{\"a\":\"\\ud800x\"}",
+                "{\"a\":\"\\ud800\\u0041\"}",
+                "{\"a\":\"\\ud800\\n\"}"
+            })
     void refusesEscapesThatLeaveALoneSurrogate(String json) {
         assertRefused(json);
     }
 
     @Test
     void refusesBytesThatAreNotStrictUtf8() {
-        for (byte[] bad : List.of(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'},
+        for (byte[] bad : List.of(
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'},
                 new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
                 new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'})) {
             assertThatThrownBy(() -> StrictJson.parseObject(bad)).isInstanceOf(StrictJson.MalformedJsonException.class);
@@ -84,10 +93,38 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "[]", "\"x\"", "1", "null", "{} {}", "{\"a\":1}x", "{'a':1}", "{\"a\":1,}", "{,}",
-            "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":-}",
-            "{\"a\":tru}", "{\"a\":\"\t\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{/*c*/\"a\":1}", "{\"a\" 1}",
-            "{\"a\":1 \"b\":2}", "{\"a\":[1,]}", "{\"a\":[,1]}", "{\"a\":\"unterminated}", "{a:1}", "\u00a0{}"})
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "\"x\"",
+                "1",
+                "null",
+                "{} {}",
+                "{\"a\":1}x",
+                "{'a':1}",
+                "{\"a\":1,}",
+                "{,}",
+                "{\"a\":NaN}",
+                "{\"a\":Infinity}",
+                "{\"a\":01}",
+                "{\"a\":1.}",
+                "{\"a\":.5}",
+                "{\"a\":+1}",
+                "{\"a\":-}",
+                "{\"a\":tru}",
+                "{\"a\":\"\t\"}",
+                "{\"a\":\"\\x\"}",
+                "{\"a\":\"\\u12\"}",
+                "{/*c*/\"a\":1}",
+                "{\"a\" 1}",
+                "{\"a\":1 \"b\":2}",
+                "{\"a\":[1,]}",
+                "{\"a\":[,1]}",
+                "{\"a\":\"unterminated}",
+                "{a:1}",
+                "\u00a0{}"
+            })
     void refusesEverythingThatIsNotExactlyOneRfc8259Object(String json) {
         assertRefused(json);
     }
