@@ -2,10 +2,7 @@ package dev.oauthjwt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Certificate-bound tokens (RFC 8705 §3) end to end: the server's TLS listener requires a client certificate
  * ({@link TlsMaterial}, generated at test start); a token whose {@code cnf.x5t#S256} is the thumbprint of the
- * client's certificate is accepted over that TLS connection only. One subclass per server, on the server of
- * {@link SecuredApiContract} (booted once per run).
+ * client's certificate is accepted over that TLS connection only. One subclass per server: Payara Micro's server of
+ * {@link SecuredApiContract}, an Open Liberty server with application security (booted once per run).
  */
 @ExtendWith(Servers.class)
 abstract class MtlsContract extends SampleApiClient {
@@ -43,16 +40,7 @@ abstract class MtlsContract extends SampleApiClient {
     }
 
     private HttpResponse<String> overMutualTls(String client, String path, String token) throws Exception {
-        HttpClient http = HttpClient.newBuilder()
-                .sslContext(tls.clientContext(client))
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        return http.send(
-                HttpRequest.newBuilder(server.httpsUri(path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return tls.bearerGet(server, client, path, token);
     }
 
     @Test
@@ -78,6 +66,35 @@ abstract class MtlsContract extends SampleApiClient {
         assertInvalidToken(response);
         assertThat(challenge(response))
                 .contains("error_description=\"The access token is not bound to the presented key or certificate\"");
+    }
+
+    @Test
+    void P19_cnfWithBothJktAndX5tOverMutualTlsWithTheBoundCertificate_isRefused() throws Exception {
+        String thumbprint = tls.thumbprint("client");
+        String token = key.token(
+                "read", "admin", claims -> claims.setClaim("cnf", Map.of("jkt", thumbprint, "x5t#S256", thumbprint)));
+        HttpResponse<String> response = overMutualTls("client", "/api/data", token);
+        assertInvalidToken(response);
+        assertThat(challenge(response))
+                .contains("error_description=\"The access token carries an unsupported confirmation method\"");
+    }
+
+    @Test
+    void rolesAllowedAndPermitAllAnswerAsOverPlainHttp() throws Exception {
+        assertThat(overMutualTls("client", "/api/admin", boundTo("client")).statusCode())
+                .isEqualTo(200);
+        assertThat(overMutualTls("client", "/api/admin/status", boundTo("client"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> user = overMutualTls(
+                "client",
+                "/api/admin",
+                key.token(
+                        "read",
+                        "user",
+                        claims -> claims.setClaim("cnf", Map.of("x5t#S256", tls.thumbprint("client")))));
+        assertThat(user.statusCode()).isEqualTo(403);
+        assertThat(challenge(user)).contains("error=\"insufficient_scope\"");
     }
 
     @Test

@@ -3,12 +3,16 @@ package dev.oauthjwt.it;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +96,24 @@ record TlsMaterial(Path dir) {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * @return the answer to a GET over TLS to the server's mutual-TLS listener, presenting {@code client}'s
+     *     certificate, with {@code Authorization: Bearer <token>}
+     */
+    HttpResponse<String> bearerGet(ManagedServer server, String client, String path, String token)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(clientContext(client))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        return http.send(
+                HttpRequest.newBuilder(server.httpsUri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void generateKeyPair(String name, String extension) throws IOException {

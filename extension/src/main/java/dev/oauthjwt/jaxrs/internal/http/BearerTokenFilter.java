@@ -68,7 +68,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
             principal = rt.validator().validate(credential.token());
             Object certificates =
-                    principal.confirmation().type() == Confirmation.Type.MTLS ? ClientCertificates.of(request) : null;
+                    principal.confirmation().type() == Confirmation.Type.MTLS ? rt.certificates(request) : null;
             binding.enforce(
                     dpopScheme,
                     credential.token(),

@@ -1,41 +1,41 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
+import dev.oauthjwt.jaxrs.internal.OptionalApis;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Finds the TLS client certificate chain of a request, for certificate-bound tokens: the Jakarta REST request
- * property {@value SenderConstraints#CERTIFICATE_ATTRIBUTE} (Jersey, on Payara Micro, maps servlet request attributes
- * to properties), else that attribute of the servlet request that CDI provides as a built-in bean (Open Liberty's
- * RESTEasy does not show the attribute, which the container computes only when asked for it by name). Looked up only
- * for certificate-bound tokens.
+ * The TLS client certificate chain of the current request, for certificate-bound tokens: the attribute
+ * {@value SenderConstraints#CERTIFICATE_ATTRIBUTE} of the {@code HttpServletRequest} bean that CDI offers in a servlet
+ * container, else the Jakarta REST request property of that name (a runtime without servlets may set it). Both are
+ * set by the container from the TLS session, never from a header. Open Liberty computes the attribute only when
+ * application security is enabled (an {@code appSecurity} feature); without it the chain is absent and a
+ * certificate-bound token is refused. Read only for certificate-bound tokens.
  */
 final class ClientCertificates {
 
-    private static volatile Instance<HttpServletRequest> servletRequests;
-
     private ClientCertificates() {}
 
-    /** @return the certificate chain, or {@code null} when the request carried none or it cannot be found */
-    static Object of(ContainerRequestContext request) {
-        Object property = request.getProperty(SenderConstraints.CERTIFICATE_ATTRIBUTE);
-        if (property != null) {
-            return property;
+    /** @return the source of a request's certificate chain; it answers {@code null} when there is none */
+    static Function<ContainerRequestContext, Object> lookup() {
+        Supplier<Object> servlet = OptionalApis.present(OptionalApis.SERVLET) ? fromCdi() : () -> null;
+        return request -> {
+            Object chain = servlet.get();
+            return chain != null ? chain : request.getProperty(SenderConstraints.CERTIFICATE_ATTRIBUTE);
+        };
+    }
+
+    private static Supplier<Object> fromCdi() {
+        Instance<HttpServletRequest> request = CDI.current().select(HttpServletRequest.class);
+        if (!request.isResolvable()) {
+            return () -> null;
         }
-        try {
-            Instance<HttpServletRequest> requests = servletRequests;
-            if (requests == null) {
-                requests = CDI.current().select(HttpServletRequest.class);
-                servletRequests = requests;
-            }
-            return requests.isResolvable()
-                    ? requests.get().getAttribute(SenderConstraints.CERTIFICATE_ATTRIBUTE)
-                    : null;
-        } catch (RuntimeException | LinkageError noServletRequest) {
-            return null; // no CDI container or no servlet runtime: no certificate, so the binding check fails
-        }
+        HttpServletRequest proxy = request.get(); // a proxy of the current request
+        return () -> proxy.getAttribute(SenderConstraints.CERTIFICATE_ATTRIBUTE);
     }
 }
