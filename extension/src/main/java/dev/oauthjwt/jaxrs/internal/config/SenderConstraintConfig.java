@@ -1,8 +1,10 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
+import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE_SECRET;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_REPLAY_CACHE;
+import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.MTLS;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.OptionalApis;
@@ -16,7 +18,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The validated sender-constraint configuration (DPoP, RFC 9449) of one application, read at deployment.
+ * The validated sender-constraint configuration (DPoP, RFC 9449; certificate-bound tokens, RFC 8705) of one
+ * application, read at deployment.
  *
  * @param dpop whether DPoP is disabled, allowed or required
  * @param dpopAlgorithms JWS algorithms accepted for proofs
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.config.Config;
  * @param trustedProxy whether {@code Forwarded}/{@code X-Forwarded-*} headers name the target URI
  * @param replayCacheMaxSize capacity of the in-memory replay cache
  * @param replayCacheName the JCache cache shared by the replicas, or empty for the in-memory replay cache
+ * @param mtlsRequired whether every token must be certificate-bound (RFC 8705)
  */
 public record SenderConstraintConfig(
         DpopMode dpop,
@@ -33,7 +37,8 @@ public record SenderConstraintConfig(
         Optional<byte[]> nonceSecret,
         boolean trustedProxy,
         int replayCacheMaxSize,
-        Optional<String> replayCacheName) {
+        Optional<String> replayCacheName,
+        boolean mtlsRequired) {
 
     private static final int MIN_SECRET_LENGTH = 32;
 
@@ -77,14 +82,21 @@ public record SenderConstraintConfig(
             }
             secret = Optional.of(value.getBytes(StandardCharsets.UTF_8));
         }
+        DpopMode dpop = reader.read(Settings.DPOP);
+        boolean mtlsRequired = reader.read(Settings.MTLS);
+        if (mtlsRequired && dpop == DpopMode.REQUIRED) {
+            throw new InvalidConfigurationException(
+                    MTLS, "cannot be required while " + DPOP + " is required too: no token can be bound both ways");
+        }
         return new SenderConstraintConfig(
-                reader.read(Settings.DPOP),
+                dpop,
                 reader.read(Settings.DPOP_ALGORITHMS),
                 reader.read(Settings.DPOP_MAX_AGE),
                 secret,
                 reader.read(Settings.DPOP_TRUSTED_PROXY),
                 reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE),
-                replayCache(reader));
+                replayCache(reader),
+                mtlsRequired);
     }
 
     private static Optional<String> replayCache(ConfigReader reader) {

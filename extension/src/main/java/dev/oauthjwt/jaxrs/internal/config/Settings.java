@@ -169,6 +169,11 @@ public final class Settings {
             ValueType.REPLAY_CACHE,
             "memory",
             "`memory` (per replica) or `jcache:<cache name>`: a JCache cache shared by the replicas"));
+    public static final Setting<Boolean> MTLS = add(Setting.optional(
+            OAuthJwtConfigKeys.MTLS,
+            ValueType.ALLOWED_OR_REQUIRED,
+            "allowed",
+            "certificate-bound tokens (RFC 8705): `allowed` (checked when `cnf` asks) or `required`"));
     public static final Setting<Optional<URI>> RESOURCE = add(Setting.optional(
             OAuthJwtConfigKeys.RESOURCE,
             ValueType.OPTIONAL_HTTPS_URL,

@@ -78,10 +78,21 @@ class SenderConstraintConfigTest {
                 "oauth.jwt.dpop.replay-cache;jcache:;must be memory or jcache:<cache name>",
                 "oauth.jwt.dpop.replay-cache;jcache:two words;must be memory or jcache:<cache name>",
                 "oauth.jwt.dpop.replay-cache;redis:proofs;must be memory or jcache:<cache name>",
-                "oauth.jwt.dpop.replay-cache;dpop-proofs;must be memory or jcache:<cache name>"
+                "oauth.jwt.dpop.replay-cache;dpop-proofs;must be memory or jcache:<cache name>",
+                "oauth.jwt.mtls;disabled;must be allowed or required"
             })
     void refusesBadValuesNamingTheKey(String key, String value, String problem) {
         assertRefused(Map.of(key, value), key, problem);
+    }
+
+    @Test
+    void certificatesAndDpopCannotBothBeRequired() {
+        assertThat(read(Map.of()).mtlsRequired()).isFalse();
+        assertThat(read(Map.of("oauth.jwt.mtls", "REQUIRED")).mtlsRequired()).isTrue();
+        assertRefused(
+                Map.of("oauth.jwt.mtls", "required", "oauth.jwt.dpop", "required"),
+                "oauth.jwt.mtls",
+                "cannot be required while oauth.jwt.dpop is required");
     }
 
     @Test

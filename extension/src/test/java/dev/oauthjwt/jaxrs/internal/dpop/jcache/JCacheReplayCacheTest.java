@@ -8,6 +8,7 @@ import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.dpop.RequestFacts;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
 import dev.oauthjwt.jaxrs.internal.token.Confirmation;
 import dev.oauthjwt.jaxrs.support.DpopProofs;
@@ -86,9 +87,11 @@ class JCacheReplayCacheTest {
         SenderConstraints replicaB = new SenderConstraints(config, Duration.ofSeconds(60), replica(), clock);
         java.util.function.Function<String, List<String>> headers = name -> name.equals("DPoP") ? List.of(proof) : null;
 
-        replicaA.enforce(true, token, bound, "GET", uri, headers);
-        assertRejected(() -> replicaB.enforce(true, token, bound, "GET", uri, headers), Failure.DPOP_PROOF_REPLAYED);
-        assertRejected(() -> replicaA.enforce(true, token, bound, "GET", uri, headers), Failure.DPOP_PROOF_REPLAYED);
+        RequestFacts request = new RequestFacts("GET", uri, headers, null);
+
+        replicaA.enforce(true, token, bound, request);
+        assertRejected(() -> replicaB.enforce(true, token, bound, request), Failure.DPOP_PROOF_REPLAYED);
+        assertRejected(() -> replicaA.enforce(true, token, bound, request), Failure.DPOP_PROOF_REPLAYED);
     }
 
     @Test
