@@ -218,5 +218,13 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String DPOP_REPLAY_CACHE_MAX_SIZE = PREFIX + "dpop.replay-cache.max-size";
 
+    /**
+     * Certificate-bound access tokens (RFC 8705 §3); default allowed. {@code allowed}: a token whose {@code cnf} has
+     * {@code x5t#S256} is accepted only over TLS with the client certificate of that thumbprint, other tokens as
+     * usual; {@code required}: every token must be certificate-bound. Cannot be required together with
+     * {@link #DPOP}.
+     */
+    public static final String MTLS = PREFIX + "mtls";
+
     private OAuthJwtConfigKeys() {}
 }

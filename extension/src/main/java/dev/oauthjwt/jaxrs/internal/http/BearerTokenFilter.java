@@ -3,7 +3,9 @@ package dev.oauthjwt.jaxrs.internal.http;
 import dev.oauthjwt.jaxrs.internal.TokenIds;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.dpop.RequestFacts;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.token.Confirmation;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -65,13 +67,17 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             dpopScheme = credential.dpop();
             binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
             principal = rt.validator().validate(credential.token());
+            Object certificates =
+                    principal.confirmation().type() == Confirmation.Type.MTLS ? rt.certificates(request) : null;
             binding.enforce(
                     dpopScheme,
                     credential.token(),
                     principal.confirmation(),
-                    request.getMethod(),
-                    request.getUriInfo().getRequestUri(),
-                    request.getHeaders()::get);
+                    new RequestFacts(
+                            request.getMethod(),
+                            request.getUriInfo().getRequestUri(),
+                            request.getHeaders()::get,
+                            certificates));
             rules.authorize(principal);
             boolean secure = request.getSecurityContext() != null
                     && request.getSecurityContext().isSecure();
