@@ -37,7 +37,7 @@ class KeysUnavailableEndpointTest extends SecuredApiTestBase {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
         // one fetch per cooldown (2 s): a single one unless a loaded machine stretched the loop past the cooldown
-        assertThat(jwks.requestCount()).isEqualTo(1 + (int) (elapsed.toMillis() / 2_000));
+        assertThat(jwks.requestCount()).isBetween(1, 1 + (int) (elapsed.toMillis() / 2_000));
 
         jwks.publish(key);
         Thread.sleep(2100);
