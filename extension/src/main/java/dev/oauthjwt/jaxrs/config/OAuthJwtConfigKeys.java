@@ -110,6 +110,19 @@ public final class OAuthJwtConfigKeys {
     /** Longest time a verified token stays in the validated-token cache; 1 s to 1 h; default 5 min. */
     public static final String CACHE_MAX_AGE = PREFIX + "cache.max-age";
 
+    /**
+     * Names of several issuers (tenants), comma separated: letters, digits, {@code -} and {@code _}; default none (one
+     * issuer, configured by the top-level keys). Each tenant is configured under {@link #TENANT_PREFIX}.
+     */
+    public static final String TENANTS = PREFIX + "tenants";
+
+    /**
+     * Prefix of the keys of one tenant: {@code oauth.jwt.tenant.<name>.<key>} for every per-issuer key
+     * ({@code issuer}, required per tenant; {@code jwks-uri}, {@code public-keys}, {@code audience}, …). A key that is
+     * absent falls back to the top-level {@code oauth.jwt.<key>}; default none.
+     */
+    public static final String TENANT_PREFIX = PREFIX + "tenant.";
+
     private OAuthJwtConfigKeys() {
     }
 }

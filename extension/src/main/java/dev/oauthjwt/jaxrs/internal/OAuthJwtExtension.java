@@ -1,7 +1,9 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
-import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -15,9 +17,12 @@ public class OAuthJwtExtension implements Extension {
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
         try {
-            OAuthJwtConfig config = OAuthJwtConfig.from(ConfigProvider.getConfig());
-            if (config.publicKeys().isPresent()) {
-                OAuthJwtProducer.localKeys(config);
+            for (Tenant tenant : Tenants.from(ConfigProvider.getConfig()).all()) {
+                if (tenant.config().publicKeys().isPresent()) {
+                    OAuthJwtProducer.localKeys(tenant.config(), tenant.name().equals(Tenant.SINGLE)
+                            ? OAuthJwtConfigKeys.PUBLIC_KEYS
+                            : OAuthJwtConfigKeys.TENANT_PREFIX + tenant.name() + ".public-keys");
+                }
             }
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);

@@ -4,8 +4,11 @@ import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
 import dev.oauthjwt.jaxrs.internal.keys.JwksKeyCache;
 import dev.oauthjwt.jaxrs.internal.keys.LocalKeys;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,26 +16,41 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Wires the application's single {@link TokenValidator} from MicroProfile Config (its keys are local, or fetched by a
- * JWKS client that runs on two daemon threads of its own, stopped with the application), and produces the
- * request-scoped {@link AccessToken}.
+ * Wires the application's validators from MicroProfile Config, one {@link TokenValidator} per trusted issuer behind
+ * an {@link IssuerRouter} (each validator's keys are local, or fetched by a JWKS client that runs on two daemon threads
+ * of its own, stopped with the application), and produces the request-scoped {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
 
     @Produces
     @Singleton
-    TokenValidator validator() {
-        return create(OAuthJwtConfig.from(ConfigProvider.getConfig()), Clock.systemUTC());
+    IssuerRouter validators() {
+        return create(Tenants.from(ConfigProvider.getConfig()), Clock.systemUTC());
     }
 
-    void close(@Disposes TokenValidator validator) {
-        validator.close();
+    void close(@Disposes IssuerRouter validators) {
+        validators.close();
+    }
+
+    /**
+     * @param tenants the validated tenants
+     * @param clock the clock for time claims and cache freshness
+     * @return a validator per tenant, each with its own keys, behind the router that picks one by {@code iss}
+     */
+    public static IssuerRouter create(Tenants tenants, Clock clock) {
+        List<TokenValidator> validators = new ArrayList<>();
+        for (Tenant tenant : tenants.all()) {
+            validators.add(create(tenant.config(), clock));
+        }
+        return new IssuerRouter(tenants, validators);
     }
 
     @Produces
@@ -67,10 +85,20 @@ public class OAuthJwtProducer {
      * @throws InvalidConfigurationException naming the key when they are not admitted
      */
     public static LocalKeys localKeys(OAuthJwtConfig config) {
+        return localKeys(config, OAuthJwtConfigKeys.PUBLIC_KEYS);
+    }
+
+    /**
+     * @param config the validated configuration, with public keys set
+     * @param key the key that names them in errors (a tenant's, or {@code oauth.jwt.public-keys})
+     * @return the keys
+     * @throws InvalidConfigurationException naming {@code key} when they are not admitted
+     */
+    public static LocalKeys localKeys(OAuthJwtConfig config, String key) {
         try {
             return LocalKeys.parse(config.publicKeys().orElseThrow());
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(OAuthJwtConfigKeys.PUBLIC_KEYS, e.getMessage());
+            throw new InvalidConfigurationException(key, e.getMessage());
         }
     }
 }

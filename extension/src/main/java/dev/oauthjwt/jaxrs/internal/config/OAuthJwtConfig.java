@@ -142,7 +142,7 @@ public record OAuthJwtConfig(
         }
     }
 
-    private static Optional<URI> resource(ConfigReader reader) {
+    static Optional<URI> resource(ConfigReader reader) {
         Optional<URI> resource = reader.read(Settings.RESOURCE);
         if (resource.isPresent() && (resource.get().getRawQuery() != null || resource.get().getRawFragment() != null)) {
             throw new InvalidConfigurationException(reader.keyOf(Settings.RESOURCE),
@@ -160,8 +160,12 @@ public record OAuthJwtConfig(
      *     the host and the path of the resource identifier), when a resource is configured
      */
     public Optional<String> resourceMetadataUrl() {
-        return resource.map(uri -> uri.getScheme() + "://" + uri.getRawAuthority() + METADATA_PATH
-                + resourcePath(uri));
+        return resource.map(OAuthJwtConfig::metadataUrl);
+    }
+
+    /** @return the RFC 9728 §3.1 metadata URL of {@code resource} */
+    static String metadataUrl(URI resource) {
+        return resource.getScheme() + "://" + resource.getRawAuthority() + METADATA_PATH + resourcePath(resource);
     }
 
     /** @return the path of the resource identifier without its trailing {@code /}; empty for the root */

@@ -1,16 +1,20 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Authenticates and authorizes a request to one secured resource method: takes the Bearer token, has the
- * application's {@link TokenValidator} verify it, applies the method's {@link EndpointRules}, and on success replaces
+ * application's {@link IssuerRouter} verify it, applies the method's {@link EndpointRules} with the global rules of the
+ * token's tenant, and on success replaces
  * the request's security context. Every failure aborts the request with {@link BearerChallenge}; no input leads to a
  * 500. Registered per method by {@link SecuredFeature}.
  */
@@ -18,7 +22,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
 
     private final EndpointRules endpointRules;
     private final Supplier<OAuthJwtRuntime> runtime;
-    private volatile EndpointRules effectiveRules;
+    private final Map<String, EndpointRules> rulesByTenant = new ConcurrentHashMap<>();
 
     BearerTokenFilter(EndpointRules endpointRules, Supplier<OAuthJwtRuntime> runtime) {
         this.endpointRules = endpointRules;
@@ -28,22 +32,26 @@ final class BearerTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         OAuthJwtRuntime rt = runtime.get();
-        EndpointRules rules = effectiveRules;
-        if (rules == null) {
-            rules = endpointRules.withGlobal(rt.validator().config());
-            effectiveRules = rules;
-        }
+        IssuerRouter validators = rt.validators();
+        EndpointRules rules = rulesOf(validators.tenants().all().get(0));
         try {
             String token = BearerTokenExtractor.extract(request.getHeaders().get(HttpHeaders.AUTHORIZATION),
                     request.getUriInfo().getQueryParameters().containsKey("access_token"));
-            VerifiedToken principal = rt.validator().validate(token);
-            rules.authorize(principal);
+            IssuerRouter.Routed routed = validators.validate(token);
+            rules = rulesOf(routed.tenant());
+            VerifiedToken principal = routed.token();
+            rules.authorize(principal, routed.tenant().name());
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new JwtSecurityContext(principal, secure));
             rt.publish(principal);
         } catch (TokenRejectedException rejected) {
-            request.abortWith(BearerChallenge.response(rejected.failure(), rt.validator().config().realm(),
-                    rules.scopes(), rt.validator().config().resourceMetadataUrl(), rt.validator().retryAfterSeconds()));
+            request.abortWith(BearerChallenge.response(rejected.failure(), validators.tenants().realm(),
+                    rules.scopes(), validators.tenants().resourceMetadataUrl(), validators.retryAfterSeconds()));
         }
+    }
+
+    /** The endpoint's rules with the global ones of the tenant, resolved once per tenant. */
+    private EndpointRules rulesOf(Tenant tenant) {
+        return rulesByTenant.computeIfAbsent(tenant.name(), name -> endpointRules.withGlobal(tenant.config()));
     }
 }

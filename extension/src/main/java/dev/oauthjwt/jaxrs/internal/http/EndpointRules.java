@@ -18,12 +18,14 @@ import java.util.Set;
  *
  * @param scopes every scope the token must grant
  * @param claimRules every claim rule that must hold
+ * @param tenants the tenants whose tokens are accepted; empty for all
  */
-public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules) {
+public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules, Set<String> tenants) {
 
     public EndpointRules {
         scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
         claimRules = List.copyOf(claimRules);
+        tenants = Set.copyOf(tenants);
     }
 
     /**
@@ -53,7 +55,7 @@ public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules) {
                 throw new IllegalStateException("@Secured on " + where + ": " + e.getMessage(), e);
             }
         }
-        return new EndpointRules(scopes, rules);
+        return new EndpointRules(scopes, rules, Set.of(annotation.tenants()));
     }
 
     /** @return these rules with the global ones of the configuration added */
@@ -62,15 +64,21 @@ public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules) {
         allScopes.addAll(scopes);
         List<ClaimRule> allRules = new ArrayList<>(config.claimRules());
         allRules.addAll(claimRules);
-        return new EndpointRules(allScopes, allRules);
+        return new EndpointRules(allScopes, allRules, tenants);
     }
 
     /**
-     * Evaluates every rule, whatever the outcome of the ones before.
+     * Evaluates every rule, whatever the outcome of the ones before; first whether the token's tenant is accepted.
      *
-     * @throws TokenRejectedException {@link Failure#INSUFFICIENT_SCOPE} or {@link Failure#CLAIM_RULE_FAILED}
+     * @param principal the verified token
+     * @param tenant the name of its tenant
+     * @throws TokenRejectedException {@link Failure#WRONG_ISSUER} for a token of a tenant this endpoint does not
+     *     accept, {@link Failure#INSUFFICIENT_SCOPE} or {@link Failure#CLAIM_RULE_FAILED}
      */
-    void authorize(VerifiedToken principal) throws TokenRejectedException {
+    void authorize(VerifiedToken principal, String tenant) throws TokenRejectedException {
+        if (!tenants.isEmpty() && !tenants.contains(tenant)) {
+            throw new TokenRejectedException(Failure.WRONG_ISSUER);
+        }
         boolean scopesGranted = principal.getScopes().containsAll(scopes);
         boolean rulesHold = true;
         for (ClaimRule rule : claimRules) {

@@ -2,18 +2,18 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.context.ContextNotActiveException;
 import java.util.function.Supplier;
 
 /**
- * What the filters of one application share: the CDI-produced {@link TokenValidator} and the request-scoped holder
+ * What the filters of one application share: the CDI-produced {@link IssuerRouter} and the request-scoped holder
  * that makes the verified token injectable. Looked up once, on the first secured request.
  *
- * @param validator the application's validator
+ * @param validators the application's validators, one per issuer
  * @param holder a client proxy of the request-scoped holder
  */
-record OAuthJwtRuntime(TokenValidator validator, AccessTokenHolder holder) {
+record OAuthJwtRuntime(IssuerRouter validators, AccessTokenHolder holder) {
 
     /** Makes the principal injectable as {@code AccessToken} for the rest of the request. */
     void publish(AccessToken token) {

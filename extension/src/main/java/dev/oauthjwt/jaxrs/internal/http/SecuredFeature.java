@@ -2,7 +2,7 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.Secured;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 public class SecuredFeature implements DynamicFeature {
 
     @Inject
-    Instance<TokenValidator> validator;
+    Instance<IssuerRouter> validator;
 
     @Inject
     Instance<AccessTokenHolder> holder;
@@ -45,7 +45,7 @@ public class SecuredFeature implements DynamicFeature {
             return new OAuthJwtRuntime(validator.get(), holder.get());
         }
         CDI<Object> cdi = CDI.current();
-        return new OAuthJwtRuntime(cdi.select(TokenValidator.class).get(), cdi.select(AccessTokenHolder.class).get());
+        return new OAuthJwtRuntime(cdi.select(IssuerRouter.class).get(), cdi.select(AccessTokenHolder.class).get());
     }
 
     private SecuredScopes registry() {

@@ -1,8 +1,10 @@
 package dev.oauthjwt.jaxrs.internal.metadata;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
 import dev.oauthjwt.jaxrs.internal.http.SecuredScopes;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,13 +31,13 @@ public class ProtectedResourceMetadataServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OAuthJwtConfig config = CDI.current().select(TokenValidator.class).get().config();
+        Tenants tenants = CDI.current().select(IssuerRouter.class).get().tenants();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        if (config.resource().isEmpty() || !path.equals(OAuthJwtConfig.resourcePath(config.resource().get()))) {
+        if (tenants.resource().isEmpty() || !path.equals(OAuthJwtConfig.resourcePath(tenants.resource().get()))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] body = document(config, CDI.current().select(SecuredScopes.class).get().scopes())
+        byte[] body = document(tenants, CDI.current().select(SecuredScopes.class).get().scopes())
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
@@ -44,11 +45,13 @@ public class ProtectedResourceMetadataServlet extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    /** @return the document of this configuration and the scopes of the secured endpoints */
-    static String document(OAuthJwtConfig config, Set<String> endpointScopes) {
-        URI resource = config.resource().orElseThrow();
-        Set<String> scopes = new TreeSet<>(config.scopes());
-        scopes.addAll(endpointScopes);
-        return ProtectedResourceMetadata.document(resource, List.of(config.issuer()), scopes);
+    /** @return the document of these tenants (their issuers and scopes) and the scopes of the secured endpoints */
+    static String document(Tenants tenants, Set<String> endpointScopes) {
+        URI resource = tenants.resource().orElseThrow();
+        Set<String> scopes = new TreeSet<>(endpointScopes);
+        for (Tenant tenant : tenants.all()) {
+            scopes.addAll(tenant.config().scopes());
+        }
+        return ProtectedResourceMetadata.document(resource, tenants.issuers(), scopes);
     }
 }
