@@ -3,12 +3,15 @@ package dev.oauthjwt.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.internal.http.SecuredScopes;
+import dev.oauthjwt.jaxrs.internal.metadata.ProtectedResourceMetadataResource;
 import dev.oauthjwt.jaxrs.support.JwksServer;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
 import dev.oauthjwt.jaxrs.support.Tokens;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
 /** With {@code oauth.jwt.resource}: every challenge names the RFC 9728 metadata URL (§5.1). */
@@ -22,6 +25,26 @@ class ResourceMetadataEndpointTest extends SecuredApiTestBase {
         Map<String, String> values = super.config(server);
         values.put("oauth.jwt.resource", "https://api.example.test/orders");
         return values;
+    }
+
+    @Override
+    protected Application configure() {
+        return ((ResourceConfig) super.configure()).register(ProtectedResourceMetadataResource.class);
+    }
+
+    @Test
+    void servesTheMetadataDocumentAtTheWellKnownPathOfTheResource() {
+        HttpResponse<String> response = get("/.well-known/oauth-protected-resource/orders");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).startsWith("{\"resource\":\"https://api.example.test/orders\","
+                + "\"authorization_servers\":[\"" + Tokens.ISSUER + "\"],\"scopes_supported\":[");
+        assertThat(response.body()).contains("\"read\"", "\"admin\"").endsWith(
+                "\"bearer_methods_supported\":[\"header\"]}");
+        assertThat(get("/.well-known/oauth-protected-resource").statusCode()).isEqualTo(404);
+        assertThat(get("/.well-known/oauth-protected-resource/other").statusCode()).isEqualTo(404);
+        assertThat(get("/.well-known/oauth-protected-resource/orders/x").statusCode()).isEqualTo(404);
     }
 
     private static String challenge(HttpResponse<String> response) {

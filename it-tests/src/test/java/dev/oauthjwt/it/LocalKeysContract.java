@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class LocalKeysContract extends SampleApiClient {
 
     private static final String RESOURCE_METADATA =
-            "resource_metadata=\"http://127.0.0.1/.well-known/oauth-protected-resource/sample-api\"";
+            "resource_metadata=\"http://127.0.0.1/api/.well-known/oauth-protected-resource/sample-api\"";
 
     TestKey key;
 
@@ -111,7 +111,7 @@ abstract class LocalKeysContract extends SampleApiClient {
 
     @Test
     void servesNoMetadataForAnotherResourcePath() throws Exception {
-        assertThat(get("/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
-        assertThat(get("/.well-known/oauth-protected-resource/other-api", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource/other-api", null).statusCode()).isEqualTo(404);
     }
 }

@@ -21,8 +21,8 @@ record LocalKeysServer(ManagedServer server, TestKey key) implements AutoCloseab
     static final String REALM = "it-local";
     /** {@code oauth.jwt.resource} of these servers. */
     static final String RESOURCE = "http://127.0.0.1/sample-api";
-    /** The RFC 9728 metadata URL of {@link #RESOURCE}, relative to the server. */
-    static final String METADATA_PATH = "/.well-known/oauth-protected-resource/sample-api";
+    /** Where the sample (application path {@code /api}) serves the metadata of {@link #RESOURCE}. */
+    static final String METADATA_PATH = "/api/.well-known/oauth-protected-resource/sample-api";
 
     static LocalKeysServer create(Servers.Kind kind) throws IOException {
         TestKey key = TestKey.generate();

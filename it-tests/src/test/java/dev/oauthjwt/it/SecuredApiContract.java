@@ -49,7 +49,7 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void servesNoProtectedResourceMetadataWithoutAResource() throws Exception {
-        assertThat(get("/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -62,8 +62,8 @@ public final class DemoLauncher {
         }
         env.putIfAbsent("OAUTH_JWT_AUDIENCE", "sample-api");
         env.putIfAbsent("OAUTH_JWT_REALM", "sample");
-        // RFC 9728: the demo serves /.well-known/oauth-protected-resource/api and names it in every challenge
-        env.putIfAbsent("OAUTH_JWT_RESOURCE", "http://localhost:" + port + "/api");
+        // RFC 9728: the demo serves /api/.well-known/oauth-protected-resource and names it in every challenge
+        env.putIfAbsent("OAUTH_JWT_RESOURCE", "http://localhost:" + port);
 
         System.out.println("[demo] development token issuer: " + issuer.issuer() + " (JWKS " + issuer.jwksUri() + ")");
         if (external) {

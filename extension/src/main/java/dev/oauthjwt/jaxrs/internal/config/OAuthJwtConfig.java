@@ -64,8 +64,8 @@ public record OAuthJwtConfig(
         Duration cacheMaxAge,
         Optional<URI> resource) {
 
-    /** Path of the RFC 9728 well-known URI, to which the path of the resource identifier is appended (§3.1). */
-    public static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
+    /** The RFC 9728 well-known segment, to which the path of the resource identifier is appended (§3.1). */
+    public static final String METADATA_SEGMENT = ".well-known/oauth-protected-resource";
 
     /** Canonical constructor: copies the collections so that the record stays immutable. */
     public OAuthJwtConfig {
@@ -156,16 +156,22 @@ public record OAuthJwtConfig(
     }
 
     /**
-     * @return the URL of this API's protected-resource metadata (RFC 9728 §3.1: the well-known path inserted between
-     *     the host and the path of the resource identifier), when a resource is configured
+     * The URL of this API's protected-resource metadata, where the application serves it: the scheme and authority
+     * of the resource identifier, the application's base path, the well-known segment, and the path of the resource
+     * (RFC 9728 §3.1 relative to the application; exactly §3.1's URL when the base path is {@code /}).
+     *
+     * @param basePath the raw path of the Jakarta REST application's base URI (context root and application path)
+     * @return the URL, when a resource is configured
      */
-    public Optional<String> resourceMetadataUrl() {
-        return resource.map(OAuthJwtConfig::metadataUrl);
+    public Optional<String> resourceMetadataUrl(String basePath) {
+        return resource.map(uri -> metadataUrl(uri, basePath));
     }
 
-    /** @return the RFC 9728 §3.1 metadata URL of {@code resource} */
-    static String metadataUrl(URI resource) {
-        return resource.getScheme() + "://" + resource.getRawAuthority() + METADATA_PATH + resourcePath(resource);
+    /** @return the metadata URL of {@code resource} served under {@code basePath} */
+    static String metadataUrl(URI resource, String basePath) {
+        String base = basePath.endsWith("/") ? basePath : basePath + "/";
+        return resource.getScheme() + "://" + resource.getRawAuthority() + base + METADATA_SEGMENT
+                + resourcePath(resource);
     }
 
     /** @return the path of the resource identifier without its trailing {@code /}; empty for the root */

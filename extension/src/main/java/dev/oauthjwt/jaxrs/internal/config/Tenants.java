@@ -70,9 +70,12 @@ public record Tenants(List<Tenant> all, Optional<String> realm, Optional<URI> re
         return all.stream().map(tenant -> tenant.config().issuer()).toList();
     }
 
-    /** @return the resource metadata URL of RFC 9728 §3.1, when a resource is configured */
-    public Optional<String> resourceMetadataUrl() {
-        return resource.map(OAuthJwtConfig::metadataUrl);
+    /**
+     * @param basePath the raw path of the Jakarta REST application's base URI
+     * @return the metadata URL (see {@link OAuthJwtConfig#resourceMetadataUrl}), when a resource is configured
+     */
+    public Optional<String> resourceMetadataUrl(String basePath) {
+        return resource.map(uri -> OAuthJwtConfig.metadataUrl(uri, basePath));
     }
 
     /** @return whether several issuers are configured ({@code oauth.jwt.tenants} is set) */

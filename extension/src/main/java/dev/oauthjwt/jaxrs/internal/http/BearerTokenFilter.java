@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -23,10 +24,21 @@ final class BearerTokenFilter implements ContainerRequestFilter {
     private final EndpointRules endpointRules;
     private final Supplier<OAuthJwtRuntime> runtime;
     private final Map<String, EndpointRules> rulesByTenant = new ConcurrentHashMap<>();
+    private volatile Optional<String> resourceMetadata;
 
     BearerTokenFilter(EndpointRules endpointRules, Supplier<OAuthJwtRuntime> runtime) {
         this.endpointRules = endpointRules;
         this.runtime = runtime;
+    }
+
+    /** The resource_metadata URL: the application's base path is the same for every request, so it is built once. */
+    private Optional<String> metadataUrl(OAuthJwtRuntime rt, ContainerRequestContext request) {
+        Optional<String> url = resourceMetadata;
+        if (url == null) {
+            url = rt.validators().tenants().resourceMetadataUrl(request.getUriInfo().getBaseUri().getRawPath());
+            resourceMetadata = url;
+        }
+        return url;
     }
 
     @Override
@@ -46,7 +58,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             rt.publish(principal);
         } catch (TokenRejectedException rejected) {
             request.abortWith(BearerChallenge.response(rejected.failure(), validators.tenants().realm(),
-                    rules.scopes(), validators.tenants().resourceMetadataUrl(), validators.retryAfterSeconds()));
+                    rules.scopes(), metadataUrl(rt, request), validators.retryAfterSeconds()));
         }
     }
 

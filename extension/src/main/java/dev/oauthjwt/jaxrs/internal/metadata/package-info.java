@@ -1,6 +1,6 @@
 /**
- * Not API. RFC 9728 protected-resource metadata: the document and the servlet that serves it under the application's
- * context root when {@code oauth.jwt.resource} is set. May use {@code config}, {@code http} (the scopes of the secured
+ * Not API. RFC 9728 protected-resource metadata: the document and the Jakarta REST resource that serves it under the
+ * application's base path when {@code oauth.jwt.resource} is set. May use {@code config}, {@code http} (the scopes of the secured
  * endpoints) and {@code token} (the application's configuration, through its validator).
  */
 package dev.oauthjwt.jaxrs.internal.metadata;

@@ -251,13 +251,13 @@ class OAuthJwtConfigTest {
     @Test
     void derivesTheResourceMetadataUrlOfRfc9728() {
         Map<String, String> values = minimal();
-        assertThat(read(values).resourceMetadataUrl()).isEmpty();
+        assertThat(read(values).resourceMetadataUrl("/")).isEmpty();
         values.put("oauth.jwt.resource", "https://api.example.test/orders/");
-        assertThat(read(values).resourceMetadataUrl())
+        assertThat(read(values).resourceMetadataUrl("/"))
                 .contains("https://api.example.test/.well-known/oauth-protected-resource/orders");
         values.put("oauth.jwt.resource", "https://api.example.test:8443");
-        assertThat(read(values).resourceMetadataUrl())
-                .contains("https://api.example.test:8443/.well-known/oauth-protected-resource");
+        assertThat(read(values).resourceMetadataUrl("/shop/api"))
+                .contains("https://api.example.test:8443/shop/api/.well-known/oauth-protected-resource");
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ class ProtectedResourceMetadataTest {
 
     @Test
     void namesTheResourceTheIssuerTheScopesAndTheHeaderMethod() throws Exception {
-        String json = ProtectedResourceMetadataServlet.document(config("https://as.example.test", "orders"),
+        String json = ProtectedResourceMetadataResource.document(config("https://as.example.test", "orders"),
                 Set.of("write", "read", "orders"));
         Map<String, Object> document = parse(json);
         assertThat(document).containsOnlyKeys("resource", "authorization_servers", "scopes_supported",
@@ -44,7 +44,7 @@ class ProtectedResourceMetadataTest {
 
     @Test
     void omitsScopesSupportedWhenNoScopeIsRequired() throws Exception {
-        Map<String, Object> document = parse(ProtectedResourceMetadataServlet.document(
+        Map<String, Object> document = parse(ProtectedResourceMetadataResource.document(
                 config("https://as.example.test", ""), Set.of()));
         assertThat(document).doesNotContainKey("scopes_supported");
     }
@@ -52,7 +52,7 @@ class ProtectedResourceMetadataTest {
     @Test
     void I9_escapesAnIssuerThatIsNotAUrlSoTheDocumentStaysWellFormedJson() throws Exception {
         String issuer = "issuer \"quoted\" \\ \u0001 \u2028";
-        Map<String, Object> document = parse(ProtectedResourceMetadataServlet.document(config(issuer, ""), Set.of()));
+        Map<String, Object> document = parse(ProtectedResourceMetadataResource.document(config(issuer, ""), Set.of()));
         assertThat(document.get("authorization_servers")).isEqualTo(List.of(issuer));
     }
 
@@ -67,7 +67,7 @@ class ProtectedResourceMetadataTest {
         values.put("oauth.jwt.tenant.partner.scope", "partner");
         values.put("oauth.jwt.audience", "api");
         values.put("oauth.jwt.resource", "https://api.example.test/orders");
-        Map<String, Object> document = parse(ProtectedResourceMetadataServlet.document(
+        Map<String, Object> document = parse(ProtectedResourceMetadataResource.document(
                 Tenants.from(TestConfig.of(values)), Set.of("read")));
         assertThat(document.get("authorization_servers"))
                 .isEqualTo(List.of("https://main.example.test", "https://partner.example.test"));
