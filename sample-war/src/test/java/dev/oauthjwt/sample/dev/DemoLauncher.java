@@ -57,8 +57,7 @@ public final class DemoLauncher {
         boolean external = env.containsKey("OAUTH_JWT_JWKS_URI") || env.containsKey("OAUTH_JWT_ISSUER")
                 || env.containsKey("OAUTH_JWT_PUBLIC_KEYS");
         if (!external) {
-            env.put("OAUTH_JWT_JWKS_URI", issuer.jwksUri());
-            env.put("OAUTH_JWT_ISSUER", issuer.issuer());
+            env.put("OAUTH_JWT_ISSUER", issuer.issuer()); // the JWKS URL is discovered from its metadata
         }
         env.putIfAbsent("OAUTH_JWT_AUDIENCE", "sample-api");
         env.putIfAbsent("OAUTH_JWT_REALM", "sample");

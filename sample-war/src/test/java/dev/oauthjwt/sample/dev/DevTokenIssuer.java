@@ -30,6 +30,8 @@ import org.jose4j.lang.JoseException;
  *
  * <p>Binds 127.0.0.1 only and serves:
  * <ul>
+ *   <li>{@code GET /.well-known/openid-configuration}: its metadata ({@code issuer}, {@code jwks_uri},
+ *       {@code token_endpoint}), from which the sample discovers the JWKS URL;</li>
  *   <li>{@code GET /jwks}: the public key (RS256, generated in memory at start, gone when the process stops);</li>
  *   <li>{@code POST /token}: form parameters {@code scope}, {@code role}, {@code sub} (default {@code demo-user}),
  *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600). Answers
@@ -61,6 +63,7 @@ public final class DevTokenIssuer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         DevTokenIssuer issuer = new DevTokenIssuer(server, key,
                 "http://localhost:" + server.getAddress().getPort());
+        server.createContext("/.well-known/openid-configuration", issuer::metadata);
         server.createContext("/jwks", issuer::jwks);
         server.createContext("/token", issuer::token);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
@@ -85,6 +88,17 @@ public final class DevTokenIssuer implements AutoCloseable {
     /** @return the token endpoint URL */
     public String tokenUri() {
         return issuer + "/token";
+    }
+
+    private void metadata(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain", "GET only\n");
+                return;
+            }
+            send(exchange, 200, "application/json", "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri()
+                    + "\",\"token_endpoint\":\"" + tokenUri() + "\"}");
+        }
     }
 
     private void jwks(HttpExchange exchange) throws IOException {

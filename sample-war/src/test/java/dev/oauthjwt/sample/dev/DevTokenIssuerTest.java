@@ -54,6 +54,16 @@ class DevTokenIssuerTest {
     }
 
     @Test
+    void servesOpenIdMetadataNamingItsIssuerAndJwks() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                URI.create(issuer.issuer() + "/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"issuer\":\"" + issuer.issuer() + "\",\"jwks_uri\":\""
+                + issuer.jwksUri() + "\",\"token_endpoint\":\"" + issuer.tokenUri() + "\"}");
+    }
+
+    @Test
     void answersAnOAuthTokenResponseByDefault() throws Exception {
         HttpResponse<String> response = post("scope=read", null);
         assertThat(response.statusCode()).isEqualTo(200);
