@@ -48,6 +48,24 @@ abstract class KeycloakInteropContract extends SampleApiClient {
     }
 
     @Test
+    void aTokenOfTheSecondRealmIsAcceptedAsASecondTenant() throws Exception {
+        String token = keycloak.clientCredentialsToken(KeycloakServer.PARTNER_REALM, "sample-client", null);
+        HttpResponse<String> response = get("/api/data", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
+    }
+
+    @Test
+    void anEndpointLimitedToTheSecondTenantRefusesAValidTokenOfTheFirstRealm() throws Exception {
+        HttpResponse<String> refused = get("/api/partner", keycloak.clientCredentialsToken("sample-client", null));
+        assertInvalidToken(refused);
+        assertThat(challenge(refused)).contains("error_description=\"The access token was issued by an untrusted issuer\"");
+        String partner = keycloak.clientCredentialsToken(KeycloakServer.PARTNER_REALM, "sample-client", null);
+        HttpResponse<String> accepted = get("/api/partner", partner);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void rs256TokenGetsTheSeedMessageWithKeycloakScopeAndRole() throws Exception {
         String token = keycloak.clientCredentialsToken("sample-client", null);
         assertThat(KeycloakServer.header(token)).containsEntry("alg", "RS256").containsEntry("typ", "JWT");

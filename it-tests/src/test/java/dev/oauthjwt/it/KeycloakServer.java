@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -38,6 +37,8 @@ final class KeycloakServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class.getName());
 
     static final String REALM = "oauth-jwt";
+    /** The second realm (a second tenant of the servers): a copy of {@link #REALM} under another name. */
+    static final String PARTNER_REALM = "oauth-jwt-partner";
     /** The audience the realm's {@code read} scope puts into {@code aud}. */
     static final String AUDIENCE = "sample-api";
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.bootTimeoutSeconds", 480));
@@ -67,7 +68,12 @@ final class KeycloakServer implements AutoCloseable {
 
     /** @return the issuer of the realm's tokens */
     String issuer() {
-        return baseUri() + "/realms/" + REALM;
+        return issuer(REALM);
+    }
+
+    /** @return the issuer of the tokens of {@code realm} */
+    String issuer(String realm) {
+        return baseUri() + "/realms/" + realm;
     }
 
     /** @return the realm's JWKS endpoint */
@@ -101,7 +107,11 @@ final class KeycloakServer implements AutoCloseable {
             if (realm == null) {
                 throw new IllegalStateException("missing test resource " + REALM_RESOURCE);
             }
-            Files.copy(realm, importDir.resolve("realm-oauth-jwt.json"), StandardCopyOption.REPLACE_EXISTING);
+            String json = new String(realm.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Files.writeString(importDir.resolve("realm-oauth-jwt.json"), json);
+            Map<String, Object> partner = JsonUtil.parseJson(json);
+            partner.put("realm", PARTNER_REALM);
+            Files.writeString(importDir.resolve("realm-oauth-jwt-partner.json"), JsonUtil.toJson(partner));
         }
         Files.createDirectories(log.getParent());
         List<String> command = List.of("/bin/bash", kcSh.toString(), "start-dev",
@@ -174,6 +184,11 @@ final class KeycloakServer implements AutoCloseable {
      * @return the compact access token
      */
     String clientCredentialsToken(String clientId, String scope) throws Exception {
+        return clientCredentialsToken(REALM, clientId, scope);
+    }
+
+    /** @return an access token of {@code realm} (see {@link #clientCredentialsToken(String, String)}) */
+    String clientCredentialsToken(String realm, String clientId, String scope) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", clientId);
@@ -181,7 +196,7 @@ final class KeycloakServer implements AutoCloseable {
         if (scope != null) {
             form.put("scope", scope);
         }
-        return (String) postForm(tokenEndpoint(), form).get("access_token");
+        return (String) postForm(issuer(realm) + "/protocol/openid-connect/token", form).get("access_token");
     }
 
     /** @return the realm's published JWKS, parsed */
