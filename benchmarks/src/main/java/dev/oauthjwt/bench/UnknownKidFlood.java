@@ -21,8 +21,10 @@ public final class UnknownKidFlood {
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
         List<String> tokens = Files.readAllLines(Path.of(args[1]));
-        long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicInteger> statuses = new TreeMap<>();
         AtomicInteger next = new AtomicInteger();
         Thread[] threads = new Thread[4];
@@ -32,14 +34,19 @@ public final class UnknownKidFlood {
                     String token = tokens.get(Math.floorMod(next.getAndIncrement(), tokens.size()));
                     int status;
                     try {
-                        status = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                                .header("Authorization", "Bearer " + token).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        status = client.send(
+                                        HttpRequest.newBuilder(uri)
+                                                .timeout(Duration.ofSeconds(10))
+                                                .header("Authorization", "Bearer " + token)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                     } catch (Exception e) {
                         status = -1;
                     }
                     synchronized (statuses) {
-                        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                        statuses.computeIfAbsent(status, s -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                 }
             });

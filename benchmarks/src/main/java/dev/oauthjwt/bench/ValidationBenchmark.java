@@ -1,20 +1,9 @@
 package dev.oauthjwt.bench;
 
-import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.security.Signature;
-import java.time.Clock;
-import java.util.Base64;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,14 +25,15 @@ import org.openjdk.jmh.annotations.TearDown;
  *       rules, key lookup in the warmed JWKS cache, signature, all claim checks, principal), cache disabled;</li>
  *   <li>{@code cached*}: the same with the validated-token cache on (a hit).</li>
  * </ol>
- * The JWKS is served from loopback and fetched once in the setup; the measured loop does no I/O.
+ * The JWKS is served from loopback and fetched once in the setup; the measured loop does no I/O. Only public entry
+ * points of the extension are used ({@link BenchmarkFixture}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ValidationBenchmark {
 
-    BenchmarkKeys keys;
+    BenchmarkFixture keys;
     TokenValidator uncached;
     TokenValidator cached;
     DefaultJWTParser smallrye;
@@ -54,34 +44,19 @@ public class ValidationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        keys = new BenchmarkKeys();
-        uncached = validator("0");
-        cached = validator("10000");
+        keys = new BenchmarkFixture();
+        uncached = keys.validator("0");
+        cached = keys.validator("10000");
         for (String token : new String[] {keys.rsaToken, keys.ecToken}) {
             check(uncached.validate(token));
             check(cached.validate(token));
             check(cached.validate(token));
         }
-        JWTAuthContextInfo info = new JWTAuthContextInfo();
-        info.setIssuedBy(BenchmarkKeys.ISSUER);
-        info.setExpectedAudience(Set.of(BenchmarkKeys.AUDIENCE));
-        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256));
-        info.setRelaxVerificationKeyValidation(false);
-        smallrye = new DefaultJWTParser(info);
-        rsaInput = signingInput(keys.rsaToken);
-        rsaSignature = signature(keys.rsaToken);
-        ecInput = signingInput(keys.ecToken);
-        ecSignature = signature(keys.ecToken);
-    }
-
-    private TokenValidator validator(String cacheSize) {
-        Map<String, String> values = Map.of(
-                "oauth.jwt.jwks-uri", keys.jwksUri(),
-                "oauth.jwt.issuer", BenchmarkKeys.ISSUER,
-                "oauth.jwt.audience", BenchmarkKeys.AUDIENCE,
-                "oauth.jwt.cache.max-size", cacheSize);
-        return TokenValidator.create(OAuthJwtConfig.from(new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(values, "benchmark", 500)).build()), Clock.systemUTC());
+        smallrye = keys.smallryeParser();
+        rsaInput = JcaFloor.signingInput(keys.rsaToken);
+        rsaSignature = JcaFloor.signature(keys.rsaToken);
+        ecInput = JcaFloor.signingInput(keys.ecToken);
+        ecSignature = JcaFloor.signature(keys.ecToken);
     }
 
     private static void check(VerifiedToken principal) {
@@ -112,22 +87,22 @@ public class ValidationBenchmark {
 
     @Benchmark
     public boolean floorRs256(Jca jca) throws Exception {
-        return verify(jca.rsa, keys.rsa.getPublic(), rsaInput, rsaSignature);
+        return JcaFloor.verify(jca.rsa, keys.rsa.pair().getPublic(), rsaInput, rsaSignature);
     }
 
     @Benchmark
     public boolean floorEs256(Jca jca) throws Exception {
-        return verify(jca.ec, keys.ec.getPublic(), ecInput, ecSignature);
+        return JcaFloor.verify(jca.ec, keys.ec.pair().getPublic(), ecInput, ecSignature);
     }
 
     @Benchmark
     public JsonWebToken smallryeRs256() throws Exception {
-        return smallrye.verify(keys.rsaToken, keys.rsa.getPublic());
+        return smallrye.verify(keys.rsaToken, keys.rsa.pair().getPublic());
     }
 
     @Benchmark
     public JsonWebToken smallryeEs256() throws Exception {
-        return smallrye.verify(keys.ecToken, keys.ec.getPublic());
+        return smallrye.verify(keys.ecToken, keys.ec.pair().getPublic());
     }
 
     @Benchmark
@@ -148,22 +123,5 @@ public class ValidationBenchmark {
     @Benchmark
     public VerifiedToken cachedEs256() throws Exception {
         return cached.validate(keys.ecToken);
-    }
-
-    private static boolean verify(Signature signature, PublicKey key, byte[] input, byte[] sig) throws Exception {
-        signature.initVerify(key);
-        signature.update(input);
-        if (!signature.verify(sig)) {
-            throw new IllegalStateException("signature does not verify");
-        }
-        return true;
-    }
-
-    private static byte[] signingInput(String token) {
-        return token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] signature(String token) {
-        return Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
     }
 }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Obtain it from {@code securityContext.getUserPrincipal()} (cast the principal, never the injected
  * {@code SecurityContext}, which is a proxy), or inject it into a CDI bean with {@code @Inject AccessToken token}
  * (request scoped; calling it during a request that did not pass a {@link Secured} endpoint throws
- * {@link IllegalStateException}).
+ * {@link IllegalStateException}). MicroProfile JWT's {@code @Inject JsonWebToken} and {@code @Inject @Claim} work
+ * too, without the server's MP-JWT support.
  *
  * <p>Claim values follow MicroProfile JWT: {@code exp}, {@code iat}, {@code nbf}, {@code auth_time} and
  * {@code updated_at} are {@link Long} seconds (a fraction is dropped); {@code aud} and {@code groups} are
@@ -34,13 +35,28 @@ public interface AccessToken extends JsonWebToken {
     Set<String> getScopes();
 
     /**
-     * The roles read from the configured roles claim ({@code oauth.jwt.roles-claim}, default {@code groups}), as
-     * {@code SecurityContext.isUserInRole} sees them.
+     * The roles read from the configured roles claim paths ({@code oauth.jwt.roles-claim}, default {@code groups}),
+     * as {@code @RolesAllowed} and {@code SecurityContext.isUserInRole} see them.
      *
      * @return the roles, unmodifiable
      */
     @Override
     Set<String> getGroups();
+
+    /**
+     * How the token is bound to the client that presented it, from its {@code cnf} claim: {@code DPoP} (bound to the
+     * key of the request's DPoP proof, RFC 9449), {@code mTLS} (bound to the request's client certificate, RFC 8705),
+     * or {@code Bearer} (not bound). A bound token reaches a resource only after its proof of possession held.
+     *
+     * @return {@code Bearer}, {@code DPoP} or {@code mTLS}
+     */
+    String getTokenType();
+
+    /**
+     * @return the base64url SHA-256 thumbprint the token is bound to: {@code cnf.jkt} (the RFC 7638 thumbprint of the
+     *     DPoP key) or {@code cnf.x5t#S256} (of the client certificate); empty for a {@code Bearer} token
+     */
+    Optional<String> getConfirmationThumbprint();
 
     /**
      * @param name the claim name

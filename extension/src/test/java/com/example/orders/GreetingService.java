@@ -4,7 +4,6 @@ package com.example.orders;
 
 // START SNIPPET: cdi-bean
 import dev.oauthjwt.jaxrs.AccessToken;
-import dev.oauthjwt.jaxrs.Secured;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -16,7 +15,8 @@ public class GreetingService {
     AccessToken token;
 
     public String greet() {
-        return "Hello " + token.getName() + ", your token expires at " + java.time.Instant.ofEpochSecond(token.getExpirationTime());
+        return "Hello " + token.getName() + ", your token expires at "
+                + java.time.Instant.ofEpochSecond(token.getExpirationTime());
     }
 }
 // END SNIPPET: cdi-bean

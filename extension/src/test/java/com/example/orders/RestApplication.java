@@ -11,6 +11,5 @@ import jakarta.ws.rs.core.Application;
  * the WAR's libraries; nothing needs to be registered by hand.
  */
 @ApplicationPath("/")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}
 // END SNIPPET: application

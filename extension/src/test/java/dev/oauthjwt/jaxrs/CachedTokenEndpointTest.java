@@ -3,7 +3,7 @@ package dev.oauthjwt.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** With the validated-token cache on (the default), endpoint scopes and claim rules still apply to every request. */
@@ -14,7 +14,9 @@ class CachedTokenEndpointTest extends SecuredApiTestBase {
         String readWrite = Tokens.valid(key).sign(); // scope "read write", role=admin
         for (int i = 0; i < 3; i++) {
             assertThat(getWithToken("/api/scope", readWrite).statusCode()).isEqualTo(200);
-            assertThat(getWithToken("/api/scopes", readWrite).statusCode()).as("lacks admin scope").isEqualTo(403);
+            assertThat(getWithToken("/api/scopes", readWrite).statusCode())
+                    .as("lacks admin scope")
+                    .isEqualTo(403);
             assertThat(getWithToken("/api/claim", readWrite).statusCode()).isEqualTo(200);
         }
     }

@@ -55,7 +55,9 @@ class CatalogueCoverageTest {
 
     static Path moduleDir() {
         String basedir = System.getProperty("basedir");
-        return Path.of(basedir != null ? basedir : System.getProperty("user.dir")).toAbsolutePath().normalize();
+        return Path.of(basedir != null ? basedir : System.getProperty("user.dir"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -86,7 +88,9 @@ class CatalogueCoverageTest {
     }
 
     static Path policyTable() {
-        return moduleDir().resolve("../src-site/markdown/security-policy-table.md").normalize();
+        return moduleDir()
+                .resolve("../src-site/markdown/security-policy-table.md")
+                .normalize();
     }
 
     /** @return case id → section letter, in catalogue order */
@@ -142,8 +146,13 @@ class CatalogueCoverageTest {
         return tested;
     }
 
-    private static void record(Map<Integer, List<String>> tested, Map<Integer, String> sections, List<String> warnings,
-            int id, String letter, String where) {
+    private static void record(
+            Map<Integer, List<String>> tested,
+            Map<Integer, String> sections,
+            List<String> warnings,
+            int id,
+            String letter,
+            String where) {
         tested.computeIfAbsent(id, k -> new ArrayList<>()).add(where);
         if (letter != null && sections.containsKey(id) && !sections.get(id).equals(letter)) {
             warnings.add(where + " names " + letter + id + ", but #" + id + " is in section " + sections.get(id));
@@ -185,8 +194,10 @@ class CatalogueCoverageTest {
         Map<Integer, String> catalogue = catalogueIds(catalogue());
         assertThat(catalogue).as("case ids parsed from the catalogue").hasSizeGreaterThan(100);
         Map<Integer, String> listed = listedIds(policyTable());
-        assertThat(listed).as("the case ids listed under '" + COVERED_HEADING + "' in " + policyTable()
-                + " (id → section); add the catalogue's new cases there").containsAllEntriesOf(catalogue);
+        assertThat(listed)
+                .as("the case ids listed under '" + COVERED_HEADING + "' in " + policyTable()
+                        + " (id → section); add the catalogue's new cases there")
+                .containsAllEntriesOf(catalogue);
     }
 
     @Test
@@ -222,20 +233,33 @@ class CatalogueCoverageTest {
         Set<Integer> unknownPolicyRows = new TreeSet<>(policy);
         unknownPolicyRows.removeAll(catalogue.keySet());
         warnings.forEach(w -> LOG.fine("[coverage] warning: " + w));
-        LOG.fine(String.format(Locale.ROOT,
+        LOG.fine(String.format(
+                Locale.ROOT,
                 "[coverage] %d cases of %s: %d named by tests, %d by the policy table only (%d policy rows in all)",
-                catalogue.size(), source, byTest, byPolicyOnly, policy.size()));
-        assertThat(missing).as("cases neither named by a test method (e.g. A15_… or …_G123) nor documented "
-                + "in " + policyTable()).isEmpty();
-        assertThat(unknownPolicyRows).as("policy table rows naming ids that " + source + " does not have")
+                catalogue.size(),
+                source,
+                byTest,
+                byPolicyOnly,
+                policy.size()));
+        assertThat(missing)
+                .as("cases neither named by a test method (e.g. A15_… or …_G123) nor documented " + "in "
+                        + policyTable())
+                .isEmpty();
+        assertThat(unknownPolicyRows)
+                .as("policy table rows naming ids that " + source + " does not have")
                 .isEmpty();
     }
 
     @Test
     void theNamingConventionRecognisesSingleIdsListsAndRanges() {
         Map<Integer, String> sections = Map.of(15, "A", 23, "B", 24, "B", 25, "B", 26, "B", 62, "C", 63, "C", 123, "G");
-        List<String> names = List.of("A15_headerAndFormBodyToken_is400InvalidRequest", "rejectsAnyCritHeader_C62_C63",
-                "rejectsWrongSegmentStructure_B23_to_B26", "floods_G123_andMore", "notAnIdA15x", "xA15_y");
+        List<String> names = List.of(
+                "A15_headerAndFormBodyToken_is400InvalidRequest",
+                "rejectsAnyCritHeader_C62_C63",
+                "rejectsWrongSegmentStructure_B23_to_B26",
+                "floods_G123_andMore",
+                "notAnIdA15x",
+                "xA15_y");
         Map<Integer, List<String>> found = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         for (String name : names) {

@@ -1,18 +1,20 @@
 package dev.oauthjwt.jaxrs;
 
-import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
-import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
-import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtExtension;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
+import dev.oauthjwt.jaxrs.internal.mpjwt.MicroProfileJwtProducer;
 import dev.oauthjwt.jaxrs.support.TestConfig;
+import dev.oauthjwt.jaxrs.undeployable.ClaimBeans;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A bad configuration fails the CDI deployment, with a message that names the key. */
+/** A bad configuration or {@code @Claim} injection point fails the CDI deployment, with a message saying why. */
 class DeploymentValidationTest {
 
     @Test
@@ -24,17 +26,29 @@ class DeploymentValidationTest {
 
     @Test
     void failsTheDeploymentWhenAnAlgorithmIsUnsafe() {
-        TestConfig.install(Map.of("oauth.jwt.jwks-uri", "https://as.example.test/jwks", "oauth.jwt.audience", "api",
-                "oauth.jwt.issuer", "https://as.example.test", "oauth.jwt.algorithms", "RS256,HS256"));
+        TestConfig.install(Map.of(
+                "oauth.jwt.jwks-uri",
+                "https://as.example.test/jwks",
+                "oauth.jwt.audience",
+                "api",
+                "oauth.jwt.issuer",
+                "https://as.example.test",
+                "oauth.jwt.algorithms",
+                "RS256,HS256"));
         assertThatThrownBy(DeploymentValidationTest::boot)
                 .hasStackTraceContaining("oauth.jwt.algorithms contains 'HS256'");
     }
 
     @Test
     void failsTheDeploymentWhenALocalPublicKeyIsNotAdmitted() {
-        TestConfig.install(Map.of("oauth.jwt.audience", "api", "oauth.jwt.issuer", "https://as.example.test",
-                "oauth.jwt.public-keys", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
-        assertThatThrownBy(DeploymentValidationTest::boot)
+        TestConfig.install(Map.of(
+                "oauth.jwt.audience",
+                "api",
+                "oauth.jwt.issuer",
+                "https://as.example.test",
+                "oauth.jwt.public-keys",
+                "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
+        assertThatThrownBy(() -> boot())
                 .hasStackTraceContaining("oauth.jwt.public-keys holds a PEM block that is not an RSA or EC public key");
     }
 
@@ -42,14 +56,44 @@ class DeploymentValidationTest {
     void deploysWhileTheAuthorizationServerToDiscoverIsDown() {
         // nothing listens on port 9 of the loopback: discovery would fail, but it only happens on the first token
         TestConfig.install(Map.of("oauth.jwt.audience", "api", "oauth.jwt.issuer", "http://127.0.0.1:9/realms/a"));
-        assertThatCode(DeploymentValidationTest::boot).doesNotThrowAnyException();
+        assertThatCode(() -> boot()).doesNotThrowAnyException();
     }
 
-    private static void boot() {
+    void failsTheDeploymentForARawClaimInAnApplicationScopedBean() {
+        TestConfig.install(VALID);
+        assertThatThrownBy(() -> boot(ClaimBeans.RawClaimInApplicationScope.class))
+                .hasStackTraceContaining("of scope @ApplicationScoped must be a ClaimValue, Instance or Provider");
+    }
+
+    @Test
+    void failsTheDeploymentForAClaimQualifierThatNamesNoOrTwoClaims() {
+        TestConfig.install(VALID);
+        assertThatThrownBy(() -> boot(ClaimBeans.ClaimNamingTwoClaims.class))
+                .hasStackTraceContaining("names no claim, or two");
+        assertThatThrownBy(() -> boot(ClaimBeans.ClaimNamingNothing.class))
+                .hasStackTraceContaining("names no claim, or two");
+    }
+
+    @Test
+    void deploysLazyClaimsInAnApplicationScopedBean() {
+        TestConfig.install(VALID);
+        boot(ClaimBeans.LazyClaimsInApplicationScope.class);
+    }
+
+    private static final Map<String, String> VALID = Map.of(
+            "oauth.jwt.jwks-uri",
+            "https://as.example.test/jwks",
+            "oauth.jwt.audience",
+            "api",
+            "oauth.jwt.issuer",
+            "https://as.example.test");
+
+    private static void boot(Class<?>... beans) {
         try (SeContainer container = SeContainerInitializer.newInstance()
                 .disableDiscovery()
                 .addExtensions(new OAuthJwtExtension())
-                .addBeanClasses(OAuthJwtProducer.class, AccessTokenHolder.class)
+                .addBeanClasses(OAuthJwtProducer.class, AccessTokenHolder.class, MicroProfileJwtProducer.class)
+                .addBeanClasses(beans)
                 .initialize()) {
             container.isRunning();
         }

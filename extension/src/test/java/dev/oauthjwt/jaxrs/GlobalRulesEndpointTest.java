@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GlobalRulesEndpointTest extends SecuredApiTestBase {
 
     @Override
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         Map<String, String> values = super.config(server);
         values.remove("oauth.jwt.realm");
         values.put("oauth.jwt.scope", "api");
@@ -24,28 +24,49 @@ class GlobalRulesEndpointTest extends SecuredApiTestBase {
 
     @Test
     void requiresTheGlobalScopeOnEverySecuredEndpoint() {
-        HttpResponse<String> response = getWithToken("/api/data", Tokens.valid(key).claim("tenant", "acme").sign());
+        HttpResponse<String> response = getWithToken(
+                "/api/data", Tokens.valid(key).claim("tenant", "acme").sign());
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer error=\"insufficient_scope\", "
-                + "error_description=\"The access token lacks a required scope\", scope=\"api\"");
-        HttpResponse<String> scoped = getWithToken("/api/scope", Tokens.valid(key).claim("tenant", "acme").sign());
-        assertThat(scoped.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).endsWith("scope=\"api read\""));
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer error=\"insufficient_scope\", "
+                        + "error_description=\"The access token lacks a required scope\", scope=\"api\"");
+        HttpResponse<String> scoped = getWithToken(
+                "/api/scope", Tokens.valid(key).claim("tenant", "acme").sign());
+        assertThat(scoped.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).endsWith("scope=\"api read\""));
     }
 
     @Test
     void requiresTheGlobalClaimRuleOnEverySecuredEndpoint() {
-        assertThat(getWithToken("/api/data", Tokens.valid(key).claim("scope", "api").claim("tenant", "other").sign())
-                .statusCode()).isEqualTo(403);
-        assertThat(getWithToken("/api/data", Tokens.valid(key).claim("scope", "api").claim("tenant", "acme").sign())
-                .statusCode()).isEqualTo(200);
+        assertThat(getWithToken(
+                                "/api/data",
+                                Tokens.valid(key)
+                                        .claim("scope", "api")
+                                        .claim("tenant", "other")
+                                        .sign())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(getWithToken(
+                                "/api/data",
+                                Tokens.valid(key)
+                                        .claim("scope", "api")
+                                        .claim("tenant", "acme")
+                                        .sign())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void omitsTheRealmWhenNoneIsConfiguredAndReadsRolesFromTheConfiguredClaim() {
-        assertThat(get("/api/data").headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
-        HttpResponse<String> response = getWithToken("/api/data", Tokens.valid(key).claim("scope", "api")
-                .claim("tenant", "acme").claim("roles", "users admins").sign());
+        assertThat(get("/api/data").headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer", "DPoP algs=\"RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512\"");
+        HttpResponse<String> response = getWithToken(
+                "/api/data",
+                Tokens.valid(key)
+                        .claim("scope", "api")
+                        .claim("tenant", "acme")
+                        .claim("roles", "users admins")
+                        .sign());
         assertThat(response.body()).endsWith("users=true admins=true");
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.api.HardeningApi;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.TokenMutator;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.TokenMutator;
+import dev.oauthjwt.testsupport.Tokens;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,7 +40,9 @@ class HardeningHttpTest extends SecuredApiTestBase {
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-z_]+)=\"([\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*)\"");
 
     private final java.net.http.HttpClient http11 = java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .build();
 
     @Override
     protected Application configure() {
@@ -56,9 +58,12 @@ class HardeningHttpTest extends SecuredApiTestBase {
      * request with a body leaves Grizzly waiting for a body it never hands to the application.
      */
     private HttpResponse<String> post(String path, String contentType, String body, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(java.time.Duration.ofSeconds(20))
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .timeout(java.time.Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", contentType).header("Authorization", authorization).build();
+                .header("Content-Type", contentType)
+                .header("Authorization", authorization)
+                .build();
         try {
             return http11.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
@@ -79,22 +84,24 @@ class HardeningHttpTest extends SecuredApiTestBase {
         @Test
         void A15_tokenInAFormBodyIsNeverUsed_theHeaderTokenAloneDecides() {
             String token = valid();
-            HttpResponse<String> both = post("/hardening/form", FORM, "x=abc&y=last&access_token=" + token,
-                    "Bearer " + token);
+            HttpResponse<String> both =
+                    post("/hardening/form", FORM, "x=abc&y=last&access_token=" + token, "Bearer " + token);
             assertThat(both.statusCode()).isEqualTo(200);
             assertThat(both.body()).isEqualTo("x=3 y=last");
             // a valid token in the body never rescues an invalid header token
-            assertThat(post("/hardening/form", FORM, "access_token=" + token, "Bearer " + token + "x").statusCode())
+            assertThat(post("/hardening/form", FORM, "access_token=" + token, "Bearer " + token + "x")
+                            .statusCode())
                     .isEqualTo(401);
-            assertThat(post("/hardening/form", FORM, "access_token=" + token, "Basic dXNlcjpwYXNz").statusCode())
+            assertThat(post("/hardening/form", FORM, "access_token=" + token, "Basic dXNlcjpwYXNz")
+                            .statusCode())
                     .isEqualTo(401);
         }
 
         @Test
         void A15_formAndOtherBodiesReachTheResourceIntact() {
             String token = valid();
-            HttpResponse<String> large = post("/hardening/form", FORM, "x=" + "a".repeat(200_000) + "&y=end",
-                    "Bearer " + token);
+            HttpResponse<String> large =
+                    post("/hardening/form", FORM, "x=" + "a".repeat(200_000) + "&y=end", "Bearer " + token);
             assertThat(large.statusCode()).isEqualTo(200);
             assertThat(large.body()).isEqualTo("x=200000 y=end");
             for (String type : List.of("text/plain", "application/json", "application/octet-stream")) {
@@ -122,17 +129,35 @@ class HardeningHttpTest extends SecuredApiTestBase {
             responses.add(get("/api/data?access_token=" + token, "Authorization", "Bearer " + token));
             responses.add(getWithToken("/api/data", "abc"));
             responses.add(getWithToken("/api/data", token + "=="));
-            responses.add(getWithToken("/api/data", Tokens.valid(key).claim("exp", now - 3600).claim("iat", now - 7200).sign()));
-            responses.add(getWithToken("/api/data", Tokens.valid(key).claim("iss", marker).sign()));
-            responses.add(getWithToken("/api/data", Tokens.valid(key).claim("sub", marker).claim("aud", marker).sign()));
-            responses.add(getWithToken("/api/data", Tokens.valid(key).header("kid", marker).sign()));
-            responses.add(getWithToken("/api/data", Tokens.valid(key).header("typ", marker).sign()));
-            responses.add(getWithToken("/api/data", Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"" + "\\\"".repeat(1_000)
-                    + "\"}", Tokens.valid(key).claimsJson(), key)));
-            responses.add(getWithToken("/api/data", Tokens.b64("{\"alg\":\"none\"}") + "."
-                    + Tokens.b64(Tokens.valid(key).claim("sub", "admin").claimsJson()) + "."));
-            responses.add(getWithToken("/api/scopes", Tokens.valid(key).claim("scope", "read").sign()));
-            responses.add(getWithToken("/api/claim", Tokens.valid(key).claim("role", "user").sign()));
+            responses.add(getWithToken(
+                    "/api/data",
+                    Tokens.valid(key)
+                            .claim("exp", now - 3600)
+                            .claim("iat", now - 7200)
+                            .sign()));
+            responses.add(getWithToken(
+                    "/api/data", Tokens.valid(key).claim("iss", marker).sign()));
+            responses.add(getWithToken(
+                    "/api/data",
+                    Tokens.valid(key).claim("sub", marker).claim("aud", marker).sign()));
+            responses.add(getWithToken(
+                    "/api/data", Tokens.valid(key).header("kid", marker).sign()));
+            responses.add(getWithToken(
+                    "/api/data", Tokens.valid(key).header("typ", marker).sign()));
+            responses.add(getWithToken(
+                    "/api/data",
+                    Tokens.signRaw(
+                            "{\"alg\":\"RS256\",\"kid\":\"" + "\\\"".repeat(1_000) + "\"}",
+                            Tokens.valid(key).claimsJson(),
+                            key)));
+            responses.add(getWithToken(
+                    "/api/data",
+                    Tokens.b64("{\"alg\":\"none\"}") + "."
+                            + Tokens.b64(Tokens.valid(key).claim("sub", "admin").claimsJson()) + "."));
+            responses.add(getWithToken(
+                    "/api/scopes", Tokens.valid(key).claim("scope", "read").sign()));
+            responses.add(getWithToken(
+                    "/api/claim", Tokens.valid(key).claim("role", "user").sign()));
             return responses;
         }
 
@@ -164,22 +189,37 @@ class HardeningHttpTest extends SecuredApiTestBase {
         void F118_unknownKidBadSignatureAndDisallowedAlgorithm_answerIdentically() {
             TestKeys attacker = TestKeys.rsa("k1");
             List<HttpResponse<String>> responses = List.of(
-                    getWithToken("/api/data", Tokens.valid(key).header("kid", "unknown-kid").sign()),
+                    getWithToken(
+                            "/api/data",
+                            Tokens.valid(key).header("kid", "unknown-kid").sign()),
                     getWithToken("/api/data", Tokens.valid(key).signWith(attacker)),
-                    getWithToken("/api/data", Tokens.rawWithSignatureOf(valid(), "{\"alg\":\"none\",\"kid\":\"k1\"}",
-                            Tokens.valid(key).claimsJson())),
-                    getWithToken("/api/data", Tokens.rawWithSignatureOf(valid(), "{\"alg\":\"HS256\",\"kid\":\"k1\"}",
-                            Tokens.valid(key).claimsJson())));
+                    getWithToken(
+                            "/api/data",
+                            Tokens.rawWithSignatureOf(
+                                    valid(),
+                                    "{\"alg\":\"none\",\"kid\":\"k1\"}",
+                                    Tokens.valid(key).claimsJson())),
+                    getWithToken(
+                            "/api/data",
+                            Tokens.rawWithSignatureOf(
+                                    valid(),
+                                    "{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+                                    Tokens.valid(key).claimsJson())));
             Set<String> answers = new HashSet<>();
             for (HttpResponse<String> response : responses) {
                 answers.add(response.statusCode() + " " + response.headers().allValues("WWW-Authenticate") + " "
                         + response.body());
             }
             assertThat(answers).hasSize(1);
-            HttpResponse<String> expired = getWithToken("/api/data", Tokens.valid(key)
-                    .claim("iat", Instant.now().getEpochSecond() - 7200).claim("exp", Instant.now().getEpochSecond() - 3600).sign());
+            HttpResponse<String> expired = getWithToken(
+                    "/api/data",
+                    Tokens.valid(key)
+                            .claim("iat", Instant.now().getEpochSecond() - 7200)
+                            .claim("exp", Instant.now().getEpochSecond() - 3600)
+                            .sign());
             assertThat(expired.statusCode()).isEqualTo(401);
-            assertThat(expired.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+            assertThat(expired.headers().firstValue("WWW-Authenticate").orElseThrow())
+                    .contains("error=\"invalid_token\"");
         }
 
         @Test
@@ -192,16 +232,16 @@ class HardeningHttpTest extends SecuredApiTestBase {
                 }
 
                 @Override
-                public void flush() {
-                }
+                public void flush() {}
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
             capture.setLevel(Level.ALL);
             Logger root = Logger.getLogger("");
-            List<Logger> verbose = List.of(Logger.getLogger("dev.oauthjwt"), Logger.getLogger("io.smallrye.jwt"),
+            List<Logger> verbose = List.of(
+                    Logger.getLogger("dev.oauthjwt"),
+                    Logger.getLogger("io.smallrye.jwt"),
                     Logger.getLogger("org.jose4j"));
             List<Level> previous = new ArrayList<>();
             for (Logger logger : verbose) {
@@ -213,9 +253,15 @@ class HardeningHttpTest extends SecuredApiTestBase {
             try {
                 TokenMutator mutator = new TokenMutator(119);
                 long now = Instant.now().getEpochSecond();
-                List<String> tokens = new ArrayList<>(List.of(valid(),
-                        Tokens.valid(key).claim("exp", now - 3600).claim("iat", now - 7200).sign(),
-                        Tokens.valid(key).header("kid", "${jndi:ldap://127.0.0.1:1/x}\r\nX: y").sign(),
+                List<String> tokens = new ArrayList<>(List.of(
+                        valid(),
+                        Tokens.valid(key)
+                                .claim("exp", now - 3600)
+                                .claim("iat", now - 7200)
+                                .sign(),
+                        Tokens.valid(key)
+                                .header("kid", "${jndi:ldap://127.0.0.1:1/x}\r\nX: y")
+                                .sign(),
                         Tokens.valid(key).claim("iss", "\r\n${env:HOME}").sign(),
                         Tokens.valid(key).signWith(TestKeys.rsa("k1")),
                         Tokens.valid(key).header("kid", "nope").sign()));
@@ -251,21 +297,55 @@ class HardeningHttpTest extends SecuredApiTestBase {
             for (LogRecord record : copy) {
                 String text = formatter.format(record);
                 for (String secret : secrets) {
-                    assertThat(text).as("log record of %s", record.getLoggerName()).doesNotContain(secret);
+                    assertThat(text)
+                            .as("log record of %s", record.getLoggerName())
+                            .doesNotContain(secret);
                 }
             }
-            LOG.fine(String.format(Locale.ROOT,
+            LOG.fine(String.format(
+                    Locale.ROOT,
                     "[hardening] F119 log records inspected: %d, token fragments checked: %d",
-                    copy.size(), secrets.size()));
+                    copy.size(),
+                    secrets.size()));
         }
     }
 
+    /**
+     * One well-formed challenge per accepted scheme: a 401 carries {@code Bearer} and {@code DPoP} (DPoP is allowed by
+     * default), a 400 or 403 only the one with the error; every attribute at most once; at most one error in all.
+     */
     static void assertWellFormedChallenge(HttpResponse<String> response) {
         List<String> challenges = response.headers().allValues("WWW-Authenticate");
-        assertThat(challenges).as("exactly one challenge").hasSize(1);
-        String challenge = challenges.get(0);
-        assertThat(challenge).startsWith("Bearer");
-        String params = challenge.substring("Bearer".length());
+        List<String> schemes = new ArrayList<>();
+        int errors = 0;
+        for (String challenge : challenges) {
+            String scheme = challenge.startsWith("Bearer") ? "Bearer" : challenge.startsWith("DPoP") ? "DPoP" : "?";
+            schemes.add(scheme);
+            Set<String> names = attributes(challenge, scheme);
+            assertThat(names)
+                    .isSubsetOf(
+                            scheme.equals("DPoP")
+                                    ? Set.of("realm", "algs", "error", "error_description", "scope")
+                                    : Set.of("realm", "error", "error_description", "scope"));
+            if (names.contains("error")) {
+                errors++;
+            }
+            if (response.statusCode() == 403) {
+                // scope lists the required scopes; a claim-rule failure on an endpoint without scopes has none to list
+                assertThat(challenge).contains("error=\"insufficient_scope\"");
+            }
+        }
+        assertThat(schemes)
+                .as("challenges of %s", challenges)
+                .containsExactlyInAnyOrderElementsOf(
+                        response.statusCode() == 401
+                                ? List.of("Bearer", "DPoP")
+                                : List.of(schemes.isEmpty() ? "-" : "Bearer"));
+        assertThat(errors).as("errors in %s", challenges).isLessThanOrEqualTo(1);
+    }
+
+    private static Set<String> attributes(String challenge, String scheme) {
+        String params = challenge.substring(scheme.length());
         Set<String> names = new HashSet<>();
         if (!params.isEmpty()) {
             assertThat(params).startsWith(" ");
@@ -273,21 +353,22 @@ class HardeningHttpTest extends SecuredApiTestBase {
             Matcher m = ATTRIBUTE.matcher(rest);
             int at = 0;
             while (at < rest.length()) {
-                assertThat(m.find(at) && m.start() == at).as("well-formed attribute at %d of %s", at, challenge).isTrue();
-                assertThat(names.add(m.group(1))).as("attribute %s at most once", m.group(1)).isTrue();
+                assertThat(m.find(at) && m.start() == at)
+                        .as("well-formed attribute at %d of %s", at, challenge)
+                        .isTrue();
+                assertThat(names.add(m.group(1)))
+                        .as("attribute %s at most once", m.group(1))
+                        .isTrue();
                 at = m.end();
                 if (at < rest.length()) {
-                    assertThat(rest.startsWith(", ", at)).as("separator in %s", challenge).isTrue();
+                    assertThat(rest.startsWith(", ", at))
+                            .as("separator in %s", challenge)
+                            .isTrue();
                     at += 2;
                 }
             }
         }
-        assertThat(names).isSubsetOf("realm", "error", "error_description", "scope");
-        if (response.statusCode() == 403) {
-            // scope lists the required scopes; a claim-rule failure on an endpoint without scopes has none to list
-            assertThat(names).contains("error");
-            assertThat(challenge).contains("error=\"insufficient_scope\"");
-        }
+        return names;
     }
 
     @Nested
@@ -314,14 +395,16 @@ class HardeningHttpTest extends SecuredApiTestBase {
                 int status = response.statusCode();
                 assertThat(status).as("input #%d", i).isLessThan(500);
                 if (status == 200) {
-                    assertThat(value.trim().replaceFirst("(?i)^bearer +", "")).as("only the unmodified token")
+                    assertThat(value.trim().replaceFirst("(?i)^bearer +", ""))
+                            .as("only the unmodified token")
                             .isEqualTo(token);
-                } else if (status != 400 || response.headers().firstValue("WWW-Authenticate").isPresent()) {
+                } else if (status != 400
+                        || response.headers().firstValue("WWW-Authenticate").isPresent()) {
                     assertWellFormedChallenge(response);
                 }
             }
-            LOG.fine(String.format(Locale.ROOT,
-                    "[hardening] HTTP fuzz: %d requests sent, max answer %.1f ms", sent, maxNanos / 1e6));
+            LOG.fine(String.format(
+                    Locale.ROOT, "[hardening] HTTP fuzz: %d requests sent, max answer %.1f ms", sent, maxNanos / 1e6));
             assertThat(sent).isGreaterThan(700);
         }
     }

@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +38,21 @@ class JwksOverHttpTest extends SecuredApiTestBase {
     /** HTTP/1.1 only: without the h2c upgrade offer, pooled connections are reused safely under concurrency. */
     private final java.net.http.HttpClient http11 = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .build();
 
     private HttpResponse<String> call(String token) throws Exception {
-        return http11.send(java.net.http.HttpRequest.newBuilder(uri("/api/data"))
-                .timeout(java.time.Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).GET().build(),
+        return http11.send(
+                java.net.http.HttpRequest.newBuilder(uri("/api/data"))
+                        .timeout(java.time.Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Override
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         server.failWith(503); // down before the first request
         Map<String, String> values = super.config(server);
         values.put("oauth.jwt.jwks.timeout", "PT1S");
@@ -73,8 +78,8 @@ class JwksOverHttpTest extends SecuredApiTestBase {
         }
         assertThat(jwks.requestCount()).as("no fetch per request").isLessThanOrEqualTo(2);
         assertThat(max / 1_000_000).isLessThan(BOUND_MS);
-        LOG.fine(String.format(Locale.ROOT,
-                "[hardening] G128 over HTTP: 20 answers 503, max %.1f ms after the first", max / 1e6));
+        LOG.fine(String.format(
+                Locale.ROOT, "[hardening] G128 over HTTP: 20 answers 503, max %.1f ms after the first", max / 1e6));
 
         jwks.publish(key);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -105,7 +110,8 @@ class JwksOverHttpTest extends SecuredApiTestBase {
                     long maxValid = 0;
                     for (int i = 0; i < 25; i++) {
                         String kid = "flood-" + thread + "-" + i;
-                        String unknown = Tokens.rawWithSignatureOf(valid,
+                        String unknown = Tokens.rawWithSignatureOf(
+                                valid,
                                 "{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}",
                                 Tokens.valid(key).claimsJson());
                         long start = System.nanoTime();
@@ -115,7 +121,9 @@ class JwksOverHttpTest extends SecuredApiTestBase {
                         start = System.nanoTime();
                         HttpResponse<String> served = call(valid);
                         maxValid = Math.max(maxValid, System.nanoTime() - start);
-                        assertThat(served.statusCode()).as("cached kid unaffected by the stalled JWKS").isEqualTo(200);
+                        assertThat(served.statusCode())
+                                .as("cached kid unaffected by the stalled JWKS")
+                                .isEqualTo(200);
                     }
                     return new long[] {maxUnknown, maxValid};
                 }));
@@ -128,13 +136,18 @@ class JwksOverHttpTest extends SecuredApiTestBase {
                 maxValid = Math.max(maxValid, times[1]);
             }
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-            LOG.fine(String.format(Locale.ROOT,
+            LOG.fine(String.format(
+                    Locale.ROOT,
                     "[hardening] G123/G129 over HTTP: 100 unknown-kid + 100 valid requests in %d ms, "
-                    + "%d JWKS fetches, max unknown-kid answer %.1f ms, max valid answer %.1f ms", elapsedMs,
-                    jwks.requestCount(), maxUnknown / 1e6, maxValid / 1e6));
+                            + "%d JWKS fetches, max unknown-kid answer %.1f ms, max valid answer %.1f ms",
+                    elapsedMs,
+                    jwks.requestCount(),
+                    maxUnknown / 1e6,
+                    maxValid / 1e6));
             assertThat(maxUnknown / 1_000_000).isLessThan(BOUND_MS);
             assertThat(jwks.requestCount()).as("the stalled JWKS was asked").isPositive();
-            assertThat(jwks.requestCount()).as("at most one fetch per cooldown")
+            assertThat(jwks.requestCount())
+                    .as("at most one fetch per cooldown")
                     .isLessThanOrEqualTo(1 + (int) (elapsedMs / COOLDOWN_MS) + 1);
         } finally {
             clients.shutdownNow();

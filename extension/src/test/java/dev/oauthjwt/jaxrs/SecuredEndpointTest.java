@@ -3,8 +3,8 @@ package dev.oauthjwt.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.support.SecuredApiTestBase;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -16,8 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The filter over real HTTP: every answer of the RFC 6750 table, bindings, rules, security context and CDI. */
 class SecuredEndpointTest extends SecuredApiTestBase {
 
-    private static final String INVALID_TOKEN = "Bearer realm=\"test-api\", error=\"invalid_token\", error_description=";
-    private static final String INVALID_REQUEST = "Bearer realm=\"test-api\", error=\"invalid_request\", error_description=";
+    private static final String INVALID_TOKEN =
+            "Bearer realm=\"test-api\", error=\"invalid_token\", error_description=";
+    private static final String INVALID_REQUEST =
+            "Bearer realm=\"test-api\", error=\"invalid_request\", error_description=";
+
+    /** The bare DPoP challenge that every 401 carries next to the Bearer one (DPoP is allowed by default). */
+    static final String DPOP_CHALLENGE =
+            "DPoP realm=\"test-api\", algs=\"RS256 RS384 RS512 PS256 PS384 PS512 ES256 " + "ES384 ES512\"";
 
     private String valid() {
         return Tokens.valid(key).sign();
@@ -53,28 +59,37 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     void answersMissingCredentialsWithABareChallenge_A1() {
         HttpResponse<String> response = get("/api/data");
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"");
+        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"", DPOP_CHALLENGE);
         assertThat(response.body()).isEqualTo("{\"error\":\"unauthorized\"}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic dXNlcjpwYXNz", "Digest username=\"x\"", "Token abc", "Bearer:abc", "Bearer=abc",
-            "Bearerabc"})
+    @ValueSource(
+            strings = {
+                "Basic dXNlcjpwYXNz",
+                "Digest username=\"x\"",
+                "Token abc",
+                "Bearer:abc",
+                "Bearer=abc",
+                "Bearerabc"
+            })
     void answersOtherSchemesWithABareChallenge_A2(String authorization) {
         HttpResponse<String> response = get("/api/data", "Authorization", authorization);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"");
+        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"", DPOP_CHALLENGE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"bearer", "BEARER", "bEaReR"})
     void matchesTheSchemeCaseInsensitively_A3(String scheme) {
-        assertThat(get("/api/data", "Authorization", scheme + " " + valid()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/data", "Authorization", scheme + " " + valid()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void acceptsSeveralSpacesAfterTheScheme_A6() {
-        assertThat(get("/api/data", "Authorization", "Bearer   " + valid()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/data", "Authorization", "Bearer   " + valid()).statusCode())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -88,8 +103,13 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     @Test
     void rejectsTrailingJunkAndForbiddenCharactersAsInvalidRequest_A9_A10_A11() {
         String token = valid();
-        for (String bad : List.of(token + " x", token + ";x", "{\"payload\":\"x\"}", "eyJ=hbGc.x.y",
-                token + "=junk", token.replaceFirst("\\.", "%2E"))) {
+        for (String bad : List.of(
+                token + " x",
+                token + ";x",
+                "{\"payload\":\"x\"}",
+                "eyJ=hbGc.x.y",
+                token + "=junk",
+                token.replaceFirst("\\.", "%2E"))) {
             HttpResponse<String> response = get("/api/data", "Authorization", "Bearer " + bad);
             assertThat(response.statusCode()).as(bad).isEqualTo(400);
             assertThat(challenges(response)).singleElement().asString().startsWith(INVALID_REQUEST);
@@ -101,21 +121,26 @@ class SecuredEndpointTest extends SecuredApiTestBase {
         String alice = valid();
         String bob = Tokens.valid(key).claim("sub", "bob").sign();
         for (String[] pair : List.of(new String[] {alice, bob}, new String[] {bob, alice})) {
-            HttpResponse<String> response = get("/api/data",
-                    "Authorization", "Bearer " + pair[0], "Authorization", "Bearer " + pair[1]);
+            HttpResponse<String> response =
+                    get("/api/data", "Authorization", "Bearer " + pair[0], "Authorization", "Bearer " + pair[1]);
             assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(challenges(response)).containsExactly(INVALID_REQUEST
-                    + "\"The request carries more than one access token\"");
+            assertThat(challenges(response))
+                    .containsExactly(INVALID_REQUEST + "\"The request carries more than one access token\"");
         }
-        assertThat(get("/api/data", "Authorization", "Bearer " + alice, "Authorization", "Basic eDp5").statusCode())
+        assertThat(get("/api/data", "Authorization", "Bearer " + alice, "Authorization", "Basic eDp5")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
     @Test
     void rejectsTwoCredentialsInOneHeaderLine_A13() {
         String token = valid();
-        assertThat(get("/api/data", "Authorization", "Bearer " + token + ", Bearer " + token).statusCode()).isEqualTo(400);
-        assertThat(get("/api/data", "Authorization", "Bearer " + token + "," + token).statusCode()).isEqualTo(400);
+        assertThat(get("/api/data", "Authorization", "Bearer " + token + ", Bearer " + token)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/data", "Authorization", "Bearer " + token + "," + token)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -134,10 +159,14 @@ class SecuredEndpointTest extends SecuredApiTestBase {
                 get("/api/data", "Cookie", "Bearer=" + token),
                 get("/api/data", "X-Auth-Token", token),
                 get("/api/data", "X-Forwarded-Authorization", "Bearer " + token),
-                send("POST", "/api/data", HttpRequest.BodyPublishers.ofString("access_token=" + token),
-                        "Content-Type", "application/x-www-form-urlencoded"))) {
+                send(
+                        "POST",
+                        "/api/data",
+                        HttpRequest.BodyPublishers.ofString("access_token=" + token),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded"))) {
             assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"");
+            assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\"", DPOP_CHALLENGE);
         }
     }
 
@@ -159,9 +188,14 @@ class SecuredEndpointTest extends SecuredApiTestBase {
 
     @Test
     void rejectsBeforeReadingTheBody_A22() {
-        HttpResponse<String> response = send("POST", "/api/data",
+        HttpResponse<String> response = send(
+                "POST",
+                "/api/data",
                 HttpRequest.BodyPublishers.ofString("x=" + "y".repeat(1_000_000)),
-                "Authorization", "Bearer invalid.token.here", "Content-Type", "application/x-www-form-urlencoded");
+                "Authorization",
+                "Bearer invalid.token.here",
+                "Content-Type",
+                "application/x-www-form-urlencoded");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("posted");
     }
@@ -169,14 +203,20 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     @Test
     void answersInvalidTokensWithInvalidTokenAndAFixedDescription() {
         long now = Instant.now().getEpochSecond();
-        assertInvalidToken(Tokens.valid(key).claim("iat", now - 600).claim("exp", now - 120).sign(),
+        assertInvalidToken(
+                Tokens.valid(key)
+                        .claim("iat", now - 600)
+                        .claim("exp", now - 120)
+                        .sign(),
                 "The access token expired");
-        assertInvalidToken(Tokens.valid(key).claim("aud", "other-api").sign(),
+        assertInvalidToken(
+                Tokens.valid(key).claim("aud", "other-api").sign(),
                 "The access token is not intended for this audience");
-        assertInvalidToken(Tokens.valid(key).claim("iss", "https://evil.example").sign(),
+        assertInvalidToken(
+                Tokens.valid(key).claim("iss", "https://evil.example").sign(),
                 "The access token was issued by an untrusted issuer");
-        assertInvalidToken(Tokens.valid(key).signWith(TestKeys.rsa("k1")),
-                "The access token signature could not be verified");
+        assertInvalidToken(
+                Tokens.valid(key).signWith(TestKeys.rsa("k1")), "The access token signature could not be verified");
         assertInvalidToken("abc.def.ghi", "The access token is malformed");
         assertInvalidToken(Tokens.valid(key).header("typ", "JOSE").sign(), "The access token type is not accepted");
     }
@@ -184,16 +224,19 @@ class SecuredEndpointTest extends SecuredApiTestBase {
     private void assertInvalidToken(String token, String description) {
         HttpResponse<String> response = getWithToken("/api/data", token);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(challenges(response)).containsExactly(INVALID_TOKEN + "\"" + description + "\"");
-        assertThat(response.body()).isEqualTo("{\"error\":\"invalid_token\",\"error_description\":\"" + description + "\"}");
+        assertThat(challenges(response)).containsExactly(INVALID_TOKEN + "\"" + description + "\"", DPOP_CHALLENGE);
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"invalid_token\",\"error_description\":\"" + description + "\"}");
     }
 
     @Test
     void answersMissingScopeWithInsufficientScopeAndTheRequiredScopes_E106_F120() {
-        HttpResponse<String> response = getWithToken("/api/scope", Tokens.valid(key).claim("scope", "write").sign());
+        HttpResponse<String> response = getWithToken(
+                "/api/scope", Tokens.valid(key).claim("scope", "write").sign());
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\", error=\"insufficient_scope\", "
-                + "error_description=\"The access token lacks a required scope\", scope=\"read\"");
+        assertThat(challenges(response))
+                .containsExactly("Bearer realm=\"test-api\", error=\"insufficient_scope\", "
+                        + "error_description=\"The access token lacks a required scope\", scope=\"read\"");
         assertThat(getWithToken("/api/scope", valid()).statusCode()).isEqualTo(200);
     }
 
@@ -202,49 +245,88 @@ class SecuredEndpointTest extends SecuredApiTestBase {
         HttpResponse<String> response = getWithToken("/api/scopes", valid());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(challenges(response)).singleElement().asString().endsWith("scope=\"read admin\"");
-        assertThat(getWithToken("/api/scopes", Tokens.valid(key).claim("scope", "admin read").sign()).statusCode())
+        assertThat(getWithToken(
+                                "/api/scopes",
+                                Tokens.valid(key).claim("scope", "admin read").sign())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"readonly", "read:all", "unread", "xread", "read,write", "read+write", "READ", "Read"})
     void matchesScopesExactly_E108_E109(String scope) {
-        assertThat(getWithToken("/api/scope", Tokens.valid(key).claim("scope", scope).sign()).statusCode())
+        assertThat(getWithToken(
+                                "/api/scope",
+                                Tokens.valid(key).claim("scope", scope).sign())
+                        .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void treatsAbsentScopeAsNoScope_E107() {
-        assertThat(getWithToken("/api/scope", Tokens.valid(key).claim("scope", null).sign()).statusCode()).isEqualTo(403);
+        assertThat(getWithToken(
+                                "/api/scope",
+                                Tokens.valid(key).claim("scope", null).sign())
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void readsScopesFromTheScpArray_E111() {
-        assertThat(getWithToken("/api/scope", Tokens.valid(key).claim("scope", null).claim("scp", List.of("read")).sign())
-                .statusCode()).isEqualTo(200);
+        assertThat(getWithToken(
+                                "/api/scope",
+                                Tokens.valid(key)
+                                        .claim("scope", null)
+                                        .claim("scp", List.of("read"))
+                                        .sign())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void neverAnswersForbiddenForAnInvalidToken_E112() {
         long now = Instant.now().getEpochSecond();
-        assertThat(getWithToken("/api/scope", Tokens.valid(key).claim("iat", now - 900).claim("exp", now - 300).sign())
-                .statusCode()).isEqualTo(401);
-        assertThat(getWithToken("/api/scope", Tokens.valid(key).claim("scope", "x").signWith(TestKeys.rsa("k1")))
-                .statusCode()).isEqualTo(401);
-        assertThat(getWithToken("/api/scope", Tokens.valid(key).claim("aud", "other").sign()).statusCode())
+        assertThat(getWithToken(
+                                "/api/scope",
+                                Tokens.valid(key)
+                                        .claim("iat", now - 900)
+                                        .claim("exp", now - 300)
+                                        .sign())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(getWithToken(
+                                "/api/scope",
+                                Tokens.valid(key).claim("scope", "x").signWith(TestKeys.rsa("k1")))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(getWithToken(
+                                "/api/scope",
+                                Tokens.valid(key).claim("aud", "other").sign())
+                        .statusCode())
                 .isEqualTo(401);
     }
 
     @Test
     void appliesClaimRules() {
         assertThat(getWithToken("/api/claim", valid()).statusCode()).isEqualTo(200);
-        assertThat(getWithToken("/api/claim", Tokens.valid(key).claim("role", List.of("user", "admin")).sign())
-                .statusCode()).isEqualTo(200);
-        HttpResponse<String> response = getWithToken("/api/claim", Tokens.valid(key).claim("role", "user").sign());
+        assertThat(getWithToken(
+                                "/api/claim",
+                                Tokens.valid(key)
+                                        .claim("role", List.of("user", "admin"))
+                                        .sign())
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> response = getWithToken(
+                "/api/claim", Tokens.valid(key).claim("role", "user").sign());
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(challenges(response)).containsExactly("Bearer realm=\"test-api\", error=\"insufficient_scope\", "
-                + "error_description=\"The access token does not satisfy the claim rules of this resource\"");
-        assertThat(getWithToken("/api/claim", Tokens.valid(key).claim("role", null).sign()).statusCode()).isEqualTo(403);
+        assertThat(challenges(response))
+                .containsExactly("Bearer realm=\"test-api\", error=\"insufficient_scope\", "
+                        + "error_description=\"The access token does not satisfy the claim rules of this resource\"");
+        assertThat(getWithToken(
+                                "/api/claim",
+                                Tokens.valid(key).claim("role", null).sign())
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -261,7 +343,8 @@ class SecuredEndpointTest extends SecuredApiTestBase {
         jwks.resetCount();
         try {
             sleepPastCooldown();
-            assertThat(getWithToken("/api/data", Tokens.valid(next).sign()).statusCode()).isEqualTo(200);
+            assertThat(getWithToken("/api/data", Tokens.valid(next).sign()).statusCode())
+                    .isEqualTo(200);
             assertThat(getWithToken("/api/data", valid()).statusCode()).isEqualTo(200);
             assertThat(jwks.requestCount()).isEqualTo(1);
         } finally {

@@ -97,7 +97,10 @@ final class JwksStub implements AutoCloseable {
                 case SERVE -> {
                     JsonWebKeySet set = new JsonWebKeySet();
                     published.forEach(k -> set.addJsonWebKey(k.jwk()));
-                    send(exchange, 200, "application/jwk-set+json",
+                    send(
+                            exchange,
+                            200,
+                            "application/jwk-set+json",
                             set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
                 }
             }

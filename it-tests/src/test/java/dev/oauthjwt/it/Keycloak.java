@@ -37,7 +37,7 @@ final class Keycloak implements ParameterResolver, ExecutionCondition {
 
     /** @return the run's Keycloak, started on first use */
     static KeycloakServer get(ExtensionContext context) {
-        return OncePerRun.get(context, Keycloak.class, "keycloak", "Keycloak", KeycloakServer::new,
-                KeycloakServer::start);
+        return OncePerRun.get(
+                context, Keycloak.class, "keycloak", "Keycloak", KeycloakServer::new, KeycloakServer::start);
     }
 }

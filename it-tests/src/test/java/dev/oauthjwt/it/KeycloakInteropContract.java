@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Interop with a real Authorization Server: tokens from Keycloak's token endpoint (client-credentials grant, realm
  * {@code src/test/resources/keycloak/realm-oauth-jwt.json}) sent over real HTTP to the sample WAR on a real server
- * that trusts Keycloak's issuer and JWKS. One subclass per server ({@link PayaraMicroKeycloakIT},
- * {@link OpenLibertyKeycloakIT}); Keycloak and the servers are started once per run by {@link Keycloak} and
- * {@link KeycloakServers}.
+ * that trusts Keycloak's issuer and JWKS. One subclass per server and matrix ({@link PayaraMicroKeycloakIT},
+ * {@link OpenLibertyKeycloakIT}, {@link PayaraMicroEe11KeycloakIT}, {@link OpenLibertyJava25KeycloakIT}); Keycloak and
+ * the servers are started once per run by {@link Keycloak} and {@link KeycloakServers}.
  */
 @ExtendWith({Keycloak.class, KeycloakServers.class})
 abstract class KeycloakInteropContract extends SampleApiClient {
@@ -48,8 +48,14 @@ abstract class KeycloakInteropContract extends SampleApiClient {
     }
 
     @Test
+    void serverRunsTheServerVersionFeaturesAndJavaOfItsMatrix() throws Exception {
+        assertServerRunsItsMatrix();
+    }
+
+    @Test
     void aTokenOfTheSecondRealmIsAcceptedAsASecondTenant() throws Exception {
         String token = keycloak.clientCredentialsToken(KeycloakServer.PARTNER_REALM, "sample-client", null);
+        assertThat(KeycloakServer.claims(token)).containsEntry("iss", keycloak.issuer(KeycloakServer.PARTNER_REALM));
         HttpResponse<String> response = get("/api/data", token);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
@@ -57,12 +63,17 @@ abstract class KeycloakInteropContract extends SampleApiClient {
 
     @Test
     void anEndpointLimitedToTheSecondTenantRefusesAValidTokenOfTheFirstRealm() throws Exception {
-        HttpResponse<String> refused = get("/api/partner", keycloak.clientCredentialsToken("sample-client", null));
+        String main = keycloak.clientCredentialsToken("sample-client", null);
+        assertThat(get("/api/data", main).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = get("/api/partner", main);
         assertInvalidToken(refused);
-        assertThat(challenge(refused)).contains("error_description=\"The access token was issued by an untrusted issuer\"");
+        assertThat(challenge(refused))
+                .contains("error_description=\"The access token was issued by an untrusted issuer\"");
         String partner = keycloak.clientCredentialsToken(KeycloakServer.PARTNER_REALM, "sample-client", null);
         HttpResponse<String> accepted = get("/api/partner", partner);
         assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body())
+                .contains(String.valueOf(KeycloakServer.claims(partner).get("sub")));
     }
 
     @Test
@@ -82,8 +93,8 @@ abstract class KeycloakInteropContract extends SampleApiClient {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // Keycloak does not order the scope string
-        assertThat(response.body()).containsAnyOf("scope 'read write' and role 'admin'",
-                "scope 'write read' and role 'admin'");
+        assertThat(response.body())
+                .containsAnyOf("scope 'read write' and role 'admin'", "scope 'write read' and role 'admin'");
     }
 
     @Test
@@ -147,12 +158,25 @@ abstract class KeycloakInteropContract extends SampleApiClient {
         assertThat(get("/api/data", oldToken).statusCode()).isEqualTo(200);
 
         long priority = keycloak.adminKeys().stream()
-                .filter(k -> "RS256".equals(k.get("algorithm")))
-                .mapToLong(k -> ((Number) k.get("providerPriority")).longValue())
-                .max().orElse(100) + 10;
-        keycloak.addKeyProvider("rotated-" + UUID.randomUUID(), "rsa-generated", Map.of(
-                "priority", Long.toString(priority), "keySize", "2048", "algorithm", "RS256",
-                "active", "true", "enabled", "true"));
+                        .filter(k -> "RS256".equals(k.get("algorithm")))
+                        .mapToLong(k -> ((Number) k.get("providerPriority")).longValue())
+                        .max()
+                        .orElse(100)
+                + 10;
+        keycloak.addKeyProvider(
+                "rotated-" + UUID.randomUUID(),
+                "rsa-generated",
+                Map.of(
+                        "priority",
+                        Long.toString(priority),
+                        "keySize",
+                        "2048",
+                        "algorithm",
+                        "RS256",
+                        "active",
+                        "true",
+                        "enabled",
+                        "true"));
         Thread.sleep(COOLDOWN_MILLIS); // an unknown kid triggers at most one JWKS fetch per cooldown
         String newToken = keycloak.clientCredentialsToken("sample-client", null);
         String newKid = (String) KeycloakServer.header(newToken).get("kid");
@@ -168,8 +192,11 @@ abstract class KeycloakInteropContract extends SampleApiClient {
     @Test
     void publishedEncryptionKeyIsNeverSelectedForSignatures() throws Exception {
         List<Map<String, Object>> keys = keycloak.publishedKeys();
-        String encKid = keys.stream().filter(k -> "enc".equals(k.get("use"))).map(k -> (String) k.get("kid"))
-                .findFirst().orElseThrow(() -> new AssertionError("Keycloak publishes no use=enc key"));
+        String encKid = keys.stream()
+                .filter(k -> "enc".equals(k.get("use")))
+                .map(k -> (String) k.get("kid"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Keycloak publishes no use=enc key"));
         String token = keycloak.clientCredentialsToken("sample-client", null);
         Map<String, Object> header = new LinkedHashMap<>(KeycloakServer.header(token));
         header.put("kid", encKid);
@@ -188,10 +215,34 @@ abstract class KeycloakInteropContract extends SampleApiClient {
         KeyPair encryption = rsaKeyPair();
         String suffix = UUID.randomUUID().toString();
         // priority 1: published, but Keycloak keeps signing (and encrypting) with its own higher-priority keys
-        keycloak.addKeyProvider("imported-sig-" + suffix, "rsa", Map.of("privateKey", pem(signing), "priority", "1",
-                "algorithm", "RS256", "active", "true", "enabled", "true"));
-        keycloak.addKeyProvider("imported-enc-" + suffix, "rsa-enc", Map.of("privateKey", pem(encryption),
-                "priority", "1", "algorithm", "RSA-OAEP", "active", "true", "enabled", "true"));
+        keycloak.addKeyProvider(
+                "imported-sig-" + suffix,
+                "rsa",
+                Map.of(
+                        "privateKey",
+                        pem(signing),
+                        "priority",
+                        "1",
+                        "algorithm",
+                        "RS256",
+                        "active",
+                        "true",
+                        "enabled",
+                        "true"));
+        keycloak.addKeyProvider(
+                "imported-enc-" + suffix,
+                "rsa-enc",
+                Map.of(
+                        "privateKey",
+                        pem(encryption),
+                        "priority",
+                        "1",
+                        "algorithm",
+                        "RSA-OAEP",
+                        "active",
+                        "true",
+                        "enabled",
+                        "true"));
         List<Map<String, Object>> keys = keycloak.publishedKeys();
         Map<String, Object> sigJwk = published(keys, signing);
         Map<String, Object> encJwk = published(keys, encryption);
@@ -205,6 +256,64 @@ abstract class KeycloakInteropContract extends SampleApiClient {
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("scope 'read' and role 'admin'");
         assertInvalidToken(rejected);
+    }
+
+    // Roles from real Keycloak realm roles (realm_access.roles) and client roles (resource_access.sample-api.roles);
+    // the servers read roles-claim = role, realm_access/roles, resource_access/sample-api/roles (the sample's default)
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakRealmRoleGrantsRolesAllowed() throws Exception {
+        String token = keycloak.clientCredentialsToken("realm-role-client", null);
+        Map<String, Object> claims = KeycloakServer.claims(token);
+        assertThat(claims).doesNotContainKey("role");
+        assertThat((List<String>) ((Map<String, Object>) claims.get("realm_access")).get("roles"))
+                .contains("admin");
+
+        HttpResponse<String> admin = get("/api/admin", token);
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).isEqualTo("{\"message\":\"Admin area\",\"subject\":\"" + claims.get("sub") + "\"}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakClientRoleGrantsRolesAllowed() throws Exception {
+        String token = keycloak.clientCredentialsToken("client-role-client", null);
+        Map<String, Object> claims = KeycloakServer.claims(token);
+        Map<String, Object> resourceAccess = (Map<String, Object>) claims.get("resource_access");
+        assertThat((List<String>) ((Map<String, Object>) resourceAccess.get("sample-api")).get("roles"))
+                .containsExactly("admin");
+        assertThat(claims).doesNotContainKey("role");
+
+        assertThat(get("/api/admin", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> claimsEndpoint = get("/api/claims", token);
+        assertThat(claimsEndpoint.statusCode()).isEqualTo(200);
+        assertThat(claimsEndpoint.body())
+                .contains("\"subject\":\"" + claims.get("sub") + "\"")
+                .contains("\"issuer\":\"" + claims.get("iss") + "\"")
+                .contains("\"admin\"");
+    }
+
+    @Test
+    void keycloakTokenWithoutTheRoleGets403ButPassesPermitAll() throws Exception {
+        String token = keycloak.clientCredentialsToken("auditor-client", null);
+
+        HttpResponse<String> admin = get("/api/admin", token);
+        HttpResponse<String> claims = get("/api/claims", token);
+
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(challenge(admin))
+                .isEqualTo("Bearer realm=\"" + KeycloakServers.API_REALM + "\", "
+                        + "error=\"insufficient_scope\", "
+                        + "error_description=\"The access token lacks a role this resource requires\"");
+        assertThat(get("/api/admin/status", token).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin/retired", token).statusCode()).isEqualTo(403);
+        assertThat(claims.statusCode()).isEqualTo(200);
+        assertThat(claims.body())
+                .contains("\"realmAccess\":true")
+                .contains("\"auditor\"")
+                .doesNotContain("\"admin\"");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -229,7 +338,8 @@ abstract class KeycloakInteropContract extends SampleApiClient {
         return keys.stream()
                 .filter(k -> k.get("n") instanceof String n
                         && new BigInteger(1, Base64.getUrlDecoder().decode(n)).equals(modulus))
-                .findFirst().orElseThrow(() -> new AssertionError("imported key not in Keycloak's JWKS"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("imported key not in Keycloak's JWKS"));
     }
 
     /** A token like Keycloak's (issuer, audience, scope read, role admin), signed by the test with this key. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ final class KeycloakServer implements AutoCloseable {
     static final String PARTNER_REALM = "oauth-jwt-partner";
     /** The audience the realm's {@code read} scope puts into {@code aud}. */
     static final String AUDIENCE = "sample-api";
+
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.bootTimeoutSeconds", 480));
 
     private static final String REALM_RESOURCE = "/keycloak/realm-oauth-jwt.json";
@@ -49,9 +51,11 @@ final class KeycloakServer implements AutoCloseable {
     private final Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak/keycloak.log"));
     /** While Keycloak runs, its PIDs are listed here for {@code .ci/run}'s trap (like the servers' PID files). */
     private final Path pidFile = Path.of(System.getProperty("it.dir", "target/it"), "keycloak.pid");
+
     private final String adminUser = "admin";
     private final String adminPassword = UUID.randomUUID().toString();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
     private ProcessTree process;
     private long startMillis;
@@ -107,14 +111,13 @@ final class KeycloakServer implements AutoCloseable {
             if (realm == null) {
                 throw new IllegalStateException("missing test resource " + REALM_RESOURCE);
             }
-            String json = new String(realm.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            Files.writeString(importDir.resolve("realm-oauth-jwt.json"), json);
-            Map<String, Object> partner = JsonUtil.parseJson(json);
-            partner.put("realm", PARTNER_REALM);
-            Files.writeString(importDir.resolve("realm-oauth-jwt-partner.json"), JsonUtil.toJson(partner));
+            Files.copy(realm, importDir.resolve("realm-oauth-jwt.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.createDirectories(log.getParent());
-        List<String> command = List.of("/bin/bash", kcSh.toString(), "start-dev",
+        List<String> command = List.of(
+                "/bin/bash",
+                kcSh.toString(),
+                "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
                 "--http-management-port=" + LocalFiles.freePort(),
@@ -138,14 +141,20 @@ final class KeycloakServer implements AutoCloseable {
         } catch (Exception | AssertionError e) {
             String tail = LocalFiles.tail(log);
             close();
-            throw new IllegalStateException("Keycloak did not start: " + e.getMessage() + "\n--- " + log + "\n"
-                    + tail, e);
+            throw new IllegalStateException(
+                    "Keycloak did not start: " + e.getMessage() + "\n--- " + log + "\n" + tail, e);
         }
+        createPartnerRealm();
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
         rebuilt = Files.readString(log).contains("Updating the configuration");
-        LOG.fine(String.format(Locale.ROOT, "[it] keycloak started in %d ms (%s) on %s, log %s", startMillis,
-                rebuilt ? "cold: re-augmented first" : "warm", baseUri(), log));
+        LOG.fine(String.format(
+                Locale.ROOT,
+                "[it] keycloak started in %d ms (%s) on %s, log %s",
+                startMillis,
+                rebuilt ? "cold: re-augmented first" : "warm",
+                baseUri(),
+                log));
         return this;
     }
 
@@ -156,8 +165,11 @@ final class KeycloakServer implements AutoCloseable {
             process.checkAlive();
             process.writePids(); // kc.sh starts the JVM as its child: list it as soon as it exists
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(discovery)
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(discovery)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     Object issuer = JsonUtil.parseJson(response.body()).get("issuer");
                     if (!issuer().equals(issuer)) {
@@ -196,14 +208,40 @@ final class KeycloakServer implements AutoCloseable {
         if (scope != null) {
             form.put("scope", scope);
         }
-        return (String) postForm(issuer(realm) + "/protocol/openid-connect/token", form).get("access_token");
+        return (String)
+                postForm(issuer(realm) + "/protocol/openid-connect/token", form).get("access_token");
+    }
+
+    /** @return the realm's RFC 7662 introspection endpoint */
+    String introspectionEndpoint() {
+        return tokenEndpoint() + "/introspect";
+    }
+
+    /**
+     * Revokes an access token at the realm's RFC 7009 endpoint, as the client it was issued to.
+     *
+     * @param clientId the client (secret {@code <clientId>-secret})
+     * @param token the access token
+     */
+    void revoke(String clientId, String token) throws Exception {
+        String body = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&token_type_hint=access_token"
+                + "&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/revoke"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(response, 200);
     }
 
     /** @return the realm's published JWKS, parsed */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> publishedKeys() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jwksUri())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(jwksUri())).build(), HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return (List<Map<String, Object>>) JsonUtil.parseJson(response.body()).get("keys");
     }
@@ -227,24 +265,50 @@ final class KeycloakServer implements AutoCloseable {
         Map<String, Object> values = new LinkedHashMap<>();
         config.forEach((k, v) -> values.put(k, List.of(v)));
         component.put("config", values);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(adminUri("/components"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(component)))
-                .timeout(Duration.ofSeconds(60))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(adminUri("/components"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(component)))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 201);
     }
 
     /** @return the realm's keys as the admin API lists them ({@code kid}, {@code algorithm}, {@code providerPriority}, …) */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> adminKeys() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(adminUri("/keys"))
-                .header("Authorization", "Bearer " + adminToken())
-                .timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(adminUri("/keys"))
+                        .header("Authorization", "Bearer " + adminToken())
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return (List<Map<String, Object>>) JsonUtil.parseJson(response.body()).get("keys");
+    }
+
+    /**
+     * Creates realm {@value #PARTNER_REALM}, a copy of {@value #REALM} under another name, with the admin REST API:
+     * not through the import directory, which the Keycloak installation shares with the builds of other worktrees.
+     */
+    private void createPartnerRealm() throws Exception {
+        String json;
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            json = new String(realm.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Object> partner = JsonUtil.parseJson(json);
+        partner.put("realm", PARTNER_REALM);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUri() + "/admin/realms"))
+                        .header("Authorization", "Bearer " + adminToken())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(partner)))
+                        .timeout(Duration.ofSeconds(120))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(response, 201);
     }
 
     private String adminToken() throws Exception {
@@ -258,10 +322,12 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private String realmId(String admin) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(adminUri(""))
-                .header("Authorization", "Bearer " + admin)
-                .timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(adminUri(""))
+                        .header("Authorization", "Bearer " + admin)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return (String) JsonUtil.parseJson(response.body()).get("id");
     }
@@ -275,11 +341,13 @@ final class KeycloakServer implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofSeconds(60))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return JsonUtil.parseJson(response.body());
     }
@@ -295,8 +363,8 @@ final class KeycloakServer implements AutoCloseable {
             } catch (JoseException | RuntimeException notJson) {
                 // no detail
             }
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
-                    + " answered " + response.statusCode() + detail);
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + detail);
         }
     }
 
@@ -315,7 +383,8 @@ final class KeycloakServer implements AutoCloseable {
     /** @return the token with its header replaced (payload and signature kept) */
     static String withHeader(String token, Map<String, Object> header) {
         String[] parts = token.split("\\.");
-        String encoded = Base64.getUrlEncoder().withoutPadding()
+        String encoded = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(JsonUtil.toJson(header).getBytes(StandardCharsets.UTF_8));
         return encoded + "." + parts[1] + "." + parts[2];
     }

@@ -30,8 +30,13 @@ final class KeycloakServers implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Servers.Kind kind = Servers.kindOf(context);
         KeycloakServer keycloak = Keycloak.get(context);
-        return OncePerRun.get(context, KeycloakServers.class, kind, kind + " for Keycloak",
-                () -> kind.launcher("-keycloak", environment(keycloak)), ManagedServer::boot);
+        return OncePerRun.get(
+                context,
+                KeycloakServers.class,
+                kind,
+                kind + " for Keycloak",
+                () -> kind.launcher("-keycloak", environment(keycloak)),
+                ManagedServer::boot);
     }
 
     /**
@@ -40,9 +45,15 @@ final class KeycloakServers implements ParameterResolver {
      * {@value KeycloakServer#PARTNER_REALM}), as environment variables; the other keys are shared top-level ones.
      */
     private static OAuthJwtEnvironment environment(KeycloakServer keycloak) {
-        return new OAuthJwtEnvironment(null, keycloak.issuer(), KeycloakServer.AUDIENCE, API_REALM, 5, Map.of(
-                "OAUTH_JWT_TENANTS", MAIN_TENANT + "," + PARTNER_TENANT,
-                "OAUTH_JWT_TENANT_MAIN_ISSUER", keycloak.issuer(),
-                "OAUTH_JWT_TENANT_PARTNER_ISSUER", keycloak.issuer(KeycloakServer.PARTNER_REALM)));
+        return new OAuthJwtEnvironment(
+                null,
+                keycloak.issuer(),
+                KeycloakServer.AUDIENCE,
+                API_REALM,
+                5,
+                Map.of(
+                        "OAUTH_JWT_TENANTS", MAIN_TENANT + "," + PARTNER_TENANT,
+                        "OAUTH_JWT_TENANT_MAIN_ISSUER", keycloak.issuer(),
+                        "OAUTH_JWT_TENANT_PARTNER_ISSUER", keycloak.issuer(KeycloakServer.PARTNER_REALM)));
     }
 }

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 /** Small file and port utilities shared by the process launchers: free loopback ports, log tails, tree deletion. */
 final class LocalFiles {
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     /** @return a port that was free on 127.0.0.1 a moment ago */
     static int freePort() throws IOException {
@@ -37,7 +36,8 @@ final class LocalFiles {
     /** @return the first line of {@code file} that contains one of {@code markers} */
     static Optional<String> findLine(Path file, String... markers) {
         try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(l -> Arrays.stream(markers).anyMatch(l::contains)).findFirst();
+            return lines.filter(l -> Arrays.stream(markers).anyMatch(l::contains))
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

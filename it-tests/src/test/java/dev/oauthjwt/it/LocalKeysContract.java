@@ -53,8 +53,20 @@ abstract class LocalKeysContract extends SampleApiClient {
     }
 
     private static String claimsJson(String token) {
-        return new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        return new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A 401 invalid_token whose challenges (Bearer and DPoP) all name the resource metadata. */
+    private static void assertRefused(HttpResponse<String> response, String description) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .hasSize(2)
+                .allSatisfy(value -> assertThat(value).endsWith(RESOURCE_METADATA));
+        assertThat(challenge(response))
+                .startsWith("Bearer realm=\"" + LocalKeysServer.REALM + "\"")
+                .contains("error=\"invalid_token\"", "error_description=\"" + description + "\"");
     }
 
     @Test
@@ -68,29 +80,25 @@ abstract class LocalKeysContract extends SampleApiClient {
     void refusesATokenSignedByAnotherKey() throws Exception {
         TestKey attacker = TestKey.generate();
         String forged = attacker.sign(claimsJson(profiled("read", "admin")), key.kid());
-        HttpResponse<String> response = get("/api/data", forged);
-        assertInvalidToken(response);
-        assertThat(challenge(response)).endsWith(RESOURCE_METADATA);
+        assertRefused(get("/api/data", forged), "The access token signature could not be verified");
     }
 
     @Test
     void rfc9068ProfileRefusesTypJwt() throws Exception {
-        HttpResponse<String> response = get("/api/data", typedJwt());
-        assertInvalidToken(response);
-        assertThat(challenge(response)).contains("error_description=\"The access token type is not accepted\"");
+        assertRefused(get("/api/data", typedJwt()), "The access token type is not accepted");
     }
 
     @Test
     void rfc9068ProfileRefusesATokenWithoutClientId() throws Exception {
-        HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
-        assertInvalidToken(response);
-        assertThat(challenge(response)).contains("error_description=\"The access token lacks a required claim\"");
+        assertRefused(get("/api/data", key.token("read", "admin")), "The access token lacks a required claim");
     }
 
     @Test
     void everyChallengeNamesTheResourceMetadata() throws Exception {
-        assertThat(challenge(get("/api/data", null)))
-                .isEqualTo("Bearer realm=\"" + LocalKeysServer.REALM + "\", " + RESOURCE_METADATA);
+        HttpResponse<String> bare = get("/api/data", null);
+        assertThat(challenge(bare)).isEqualTo("Bearer realm=\"" + LocalKeysServer.REALM + "\", " + RESOURCE_METADATA);
+        assertThat(bare.headers().allValues("WWW-Authenticate"))
+                .allSatisfy(value -> assertThat(value).endsWith(RESOURCE_METADATA));
         HttpResponse<String> forbidden = get("/api/scope", profiled("write", "admin"));
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(challenge(forbidden)).contains("scope=\"read\"").endsWith(RESOURCE_METADATA);
@@ -100,18 +108,22 @@ abstract class LocalKeysContract extends SampleApiClient {
     void servesTheProtectedResourceMetadataWithNoApplicationCode() throws Exception {
         HttpResponse<String> response = get(LocalKeysServer.METADATA_PATH, null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         Map<String, Object> document = JsonUtil.parseJson(response.body());
         assertThat(document.get("resource")).isEqualTo(LocalKeysServer.RESOURCE);
         assertThat(document.get("authorization_servers")).isEqualTo(List.of(TestKey.ISSUER));
         assertThat(document.get("bearer_methods_supported")).isEqualTo(List.of("header"));
         assertThat(document.get("scopes_supported")).isEqualTo(List.of("read"));
+        assertThat(document.get("dpop_bound_access_tokens_required")).isEqualTo(false);
     }
 
     @Test
     void servesNoMetadataForAnotherResourcePath() throws Exception {
-        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
-        assertThat(get("/api/.well-known/oauth-protected-resource/other-api", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource/other-api", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

@@ -32,10 +32,19 @@ record LocalKeysServer(ManagedServer server, TestKey key) implements AutoCloseab
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(key.jwk().getPublicKey().getEncoded());
         Files.writeString(pem, "-----" + "BEGIN PUBLIC KEY-----\n" + body + "\n-----" + "END PUBLIC KEY-----\n");
-        OAuthJwtEnvironment environment = new OAuthJwtEnvironment(null, TestKey.ISSUER, TestKey.AUDIENCE, REALM, 2,
-                Map.of("OAUTH_JWT_PUBLIC_KEYS", "file:" + pem,
-                        "OAUTH_JWT_PROFILE", "rfc9068",
-                        "OAUTH_JWT_RESOURCE", RESOURCE));
+        OAuthJwtEnvironment environment = new OAuthJwtEnvironment(
+                null,
+                TestKey.ISSUER,
+                TestKey.AUDIENCE,
+                REALM,
+                2,
+                Map.of(
+                        "OAUTH_JWT_PUBLIC_KEYS",
+                        "file:" + pem,
+                        "OAUTH_JWT_PROFILE",
+                        "rfc9068",
+                        "OAUTH_JWT_RESOURCE",
+                        RESOURCE));
         return new LocalKeysServer(kind.launcher("-local-keys", environment), key);
     }
 

@@ -15,7 +15,12 @@ final class LocalKeysServers implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Servers.Kind kind = Servers.kindOf(context);
-        return OncePerRun.get(context, LocalKeysServers.class, kind, kind + " with local keys",
-                () -> LocalKeysServer.create(kind), LocalKeysServer::boot);
+        return OncePerRun.get(
+                context,
+                LocalKeysServers.class,
+                kind,
+                kind + " with local keys",
+                () -> LocalKeysServer.create(kind),
+                LocalKeysServer::boot);
     }
 }

@@ -19,6 +19,7 @@ import java.util.logging.Logger;
  * an {@link OAuthJwtEnvironment}. {@link #boot()} starts it and waits until {@code /api/public} answers 200;
  * {@link #close()} kills the process tree. While it runs, its PIDs are listed in {@code target/it/<name>.pid}
  * ({@link ProcessTree}). The name also names its files and folders, so that several instances can run side by side.
+ * The server runs on the JDK of its {@link Matrix} ({@code JAVA_HOME} of the child process).
  */
 abstract class ManagedServer implements AutoCloseable {
 
@@ -29,12 +30,16 @@ abstract class ManagedServer implements AutoCloseable {
     final String name;
     final Path dir = Path.of(System.getProperty("it.dir", "target/it"));
     final int port;
+    final Matrix matrix;
+    final Path javaHome;
     private final OAuthJwtEnvironment environment;
     private ProcessTree process;
     private long bootMillis;
 
-    ManagedServer(String name, OAuthJwtEnvironment environment) throws IOException {
+    ManagedServer(String name, Matrix matrix, OAuthJwtEnvironment environment) throws IOException {
         this.name = name;
+        this.matrix = matrix;
+        this.javaHome = matrix.javaHome();
         this.environment = environment;
         this.port = LocalFiles.freePort();
     }
@@ -51,12 +56,36 @@ abstract class ManagedServer implements AutoCloseable {
     /** @return a line of the server's output that tells the boot failed (the process may linger after it) */
     abstract Optional<String> bootFailure();
 
+    /** @return texts that the server's log shows once booted if it runs the product and features of its matrix */
+    abstract List<String> platformEvidence();
+
+    /** @return the executables of the running server's process tree (its JVM among them) */
+    List<String> commands() {
+        return process == null ? List.of() : process.commands();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     long bootMillis() {
         return bootMillis;
+    }
+
+    /**
+     * @param text what to look for
+     * @return the lines of the console log and the server's own log that contain {@code text}
+     */
+    List<String> logLinesContaining(String text) throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        for (Path log : List.of(dir.resolve(name + "-console.log"), serverLog())) {
+            if (Files.isRegularFile(log)) {
+                try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    lines.filter(line -> line.contains(text)).forEach(found::add);
+                }
+            }
+        }
+        return found;
     }
 
     /** Starts the process and waits until {@code /api/public} answers 200. */
@@ -68,7 +97,7 @@ abstract class ManagedServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog.toFile());
         builder.environment().putAll(environment.variables());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         long start = System.nanoTime();
         process = ProcessTree.start(builder, dir.resolve(name + ".pid"));
         try {
@@ -80,13 +109,21 @@ abstract class ManagedServer implements AutoCloseable {
         }
         bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
-        LOG.fine(String.format(Locale.ROOT, "[it] %s booted in %d ms on %s (JWKS %s)", name, bootMillis, uri("/"),
-                environment.jwksUri() != null ? environment.jwksUri()
+        LOG.fine(String.format(
+                Locale.ROOT,
+                "[it] %s booted in %d ms on %s (Java %d, JWKS %s)",
+                name,
+                bootMillis,
+                uri("/"),
+                matrix.javaFeature(),
+                environment.jwksUri() != null
+                        ? environment.jwksUri()
                         : environment.extra().containsKey("OAUTH_JWT_PUBLIC_KEYS") ? "local keys" : "discovered"));
     }
 
     private void awaitReady(URI probe) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             process.checkAlive();
@@ -95,8 +132,11 @@ abstract class ManagedServer implements AutoCloseable {
                 throw new IllegalStateException("the server reports: " + failure.get());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(probe)
-                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(probe)
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -13,13 +13,25 @@ import java.util.Map;
  * @param audience {@code oauth.jwt.audience}
  * @param realm {@code oauth.jwt.realm}
  * @param jwksTimeoutSeconds {@code oauth.jwt.jwks.timeout}
- * @param extra further variables ({@code OAUTH_JWT_PUBLIC_KEYS}, {@code OAUTH_JWT_PROFILE}, …)
+ * @param extra further variables, in the order given
  */
-record OAuthJwtEnvironment(String jwksUri, String issuer, String audience, String realm, int jwksTimeoutSeconds,
+record OAuthJwtEnvironment(
+        String jwksUri,
+        String issuer,
+        String audience,
+        String realm,
+        int jwksTimeoutSeconds,
         Map<String, String> extra) {
 
     OAuthJwtEnvironment(String jwksUri, String issuer, String audience, String realm, int jwksTimeoutSeconds) {
         this(jwksUri, issuer, audience, realm, jwksTimeoutSeconds, Map.of());
+    }
+
+    /** @return this environment with one more variable */
+    OAuthJwtEnvironment with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(extra);
+        more.put(name, value);
+        return new OAuthJwtEnvironment(jwksUri, issuer, audience, realm, jwksTimeoutSeconds, Map.copyOf(more));
     }
 
     /** @return the environment variables */

@@ -1,8 +1,8 @@
 package dev.oauthjwt.it;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a test resource (a server) at most once per test run, on first use, and keeps it in the JUnit root store so
@@ -26,8 +26,7 @@ final class OncePerRun {
         void start(T resource) throws Exception;
     }
 
-    private OncePerRun() {
-    }
+    private OncePerRun() {}
 
     /**
      * @param context any context of the run
@@ -37,9 +36,15 @@ final class OncePerRun {
      * @return the run's started resource
      * @throws IllegalStateException if it could not be started (now or earlier in the run)
      */
-    static <T extends AutoCloseable> T get(ExtensionContext context, Class<?> owner, Object key, String what,
-            Factory<T> factory, Starter<? super T> starter) {
-        Started<?> started = context.getRoot().getStore(ExtensionContext.Namespace.create(owner))
+    static <T extends AutoCloseable> T get(
+            ExtensionContext context,
+            Class<?> owner,
+            Object key,
+            String what,
+            Factory<T> factory,
+            Starter<? super T> starter) {
+        Started<?> started = context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(owner))
                 .getOrComputeIfAbsent(key, k -> start(what, factory, starter), Started.class);
         if (started.failure != null) {
             throw started.failure;
@@ -49,8 +54,8 @@ final class OncePerRun {
         return resource;
     }
 
-    private static <T extends AutoCloseable> Started<T> start(String what, Factory<T> factory,
-            Starter<? super T> starter) {
+    private static <T extends AutoCloseable> Started<T> start(
+            String what, Factory<T> factory, Starter<? super T> starter) {
         Started<T> started = new Started<>();
         try {
             started.resource = factory.create();

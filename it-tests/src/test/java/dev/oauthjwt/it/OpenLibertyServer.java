@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,17 +13,34 @@ import java.util.Optional;
  * prepared in {@code target/liberty/wlp}, started in the foreground with {@code bin/server run}. Each instance is a
  * fresh Liberty server named after the instance, with the {@code server.xml} (and {@code server.env}) of the
  * plugin's server; its ports are written to {@code bootstrap.properties}, the WAR is copied to
- * {@code apps/sample.war} (the {@code location} in server.xml).
+ * {@code apps/sample.war} (the {@code location} in server.xml). It runs on the JDK of its {@link Matrix}.
  */
 final class OpenLibertyServer extends ManagedServer {
 
-    private final Path wlp = Path.of(System.getProperty("it.libertyDir"));
-    private final Path template = wlp.resolve("usr/servers")
-            .resolve(System.getProperty("it.libertyServer", "itServer"));
-    private final int httpsPort = LocalFiles.freePort();
+    /** The features of src/main/liberty/config/server.xml. */
+    private static final List<String> FEATURES = List.of("restfulWS-3.1", "cdi-4.0", "jsonp-2.1", "mpConfig-3.1");
 
-    OpenLibertyServer(String name, OAuthJwtEnvironment environment) throws IOException {
-        super(name, environment);
+    private final Path wlp = Path.of(System.getProperty("it.libertyDir"));
+    private final Path template =
+            wlp.resolve("usr/servers").resolve(System.getProperty("it.libertyServer", "itServer"));
+    /** The server.xml lines that enable the extension's optional integrations (features and their settings). */
+    private static final List<String> OPTIONAL_FEATURE_MARKERS = List.of("mpHealth-", "mpMetrics-", "<mpMetrics ");
+
+    private final int httpsPort = LocalFiles.freePort();
+    private final boolean withOptionalFeatures;
+
+    OpenLibertyServer(String name, Matrix matrix, OAuthJwtEnvironment environment) throws IOException {
+        this(name, matrix, environment, true);
+    }
+
+    /**
+     * @param withOptionalFeatures {@code false}: the template's server.xml without MicroProfile Health and Metrics, to
+     *                             prove that the WAR deploys and serves where their APIs are absent
+     */
+    OpenLibertyServer(String name, Matrix matrix, OAuthJwtEnvironment environment, boolean withOptionalFeatures)
+            throws IOException {
+        super(name, matrix, environment);
+        this.withOptionalFeatures = withOptionalFeatures;
     }
 
     private Path serverDir() {
@@ -32,8 +50,8 @@ final class OpenLibertyServer extends ManagedServer {
     @Override
     List<String> command() throws IOException {
         if (!Files.isRegularFile(template.resolve("server.xml"))) {
-            throw new IllegalStateException("no Liberty server at " + template
-                    + " (run the liberty-maven-plugin goals)");
+            throw new IllegalStateException(
+                    "no Liberty server at " + template + " (run the liberty-maven-plugin goals)");
         }
         Path serverDir = serverDir();
         if (serverDir.equals(template)) {
@@ -46,17 +64,34 @@ final class OpenLibertyServer extends ManagedServer {
                 Files.copy(template.resolve(file), serverDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Files.copy(Path.of(System.getProperty("it.war")), serverDir.resolve("apps/sample.war"),
+        if (!withOptionalFeatures) {
+            Path serverXml = serverDir.resolve("server.xml");
+            Files.write(
+                    serverXml,
+                    Files.readAllLines(serverXml).stream()
+                            .filter(line -> OPTIONAL_FEATURE_MARKERS.stream().noneMatch(line::contains))
+                            .toList());
+        }
+        Files.copy(
+                Path.of(System.getProperty("it.war")),
+                serverDir.resolve("apps/sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Files.write(serverDir.resolve("bootstrap.properties"), List.of(
-                "http.port=" + port,
-                "https.port=" + httpsPort));
+        Files.write(serverDir.resolve("bootstrap.properties"), List.of("http.port=" + port, "https.port=" + httpsPort));
         return List.of(wlp.resolve("bin/server").toString(), "run", name, "--clean");
     }
 
     @Override
     Path workingDirectory() {
         return wlp;
+    }
+
+    /** The log header names the product and the Java version; CWWKF0012I lists the installed features. */
+    @Override
+    List<String> platformEvidence() {
+        List<String> evidence = new ArrayList<>(FEATURES);
+        evidence.add("product = Open Liberty " + Matrix.required("it.libertyVersion") + " ");
+        evidence.add("java.version = " + matrix.javaFeature() + ".");
+        return evidence;
     }
 
     /** Port in use (CWWKO0221E), application failed to start (CWWKZ0002E, CWWKZ0013E, CWWKZ0004E). */

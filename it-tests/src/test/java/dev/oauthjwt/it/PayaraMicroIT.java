@@ -2,5 +2,4 @@ package dev.oauthjwt.it;
 
 /** The sample WAR on Payara Micro. */
 @Servers.RunOn(Servers.Kind.PAYARA_MICRO)
-class PayaraMicroIT extends SecuredApiContract {
-}
+class PayaraMicroIT extends SecuredApiContract {}

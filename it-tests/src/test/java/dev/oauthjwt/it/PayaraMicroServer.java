@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Payara Micro (the Maven artifact) running the sample WAR at context root {@code /}, listeners on 127.0.0.1; its root
- * directory and preboot file in {@code target/it/} are named after the instance.
+ * Payara Micro (the Maven artifact of its {@link Matrix}) running the sample WAR at context root {@code /}, listeners
+ * on 127.0.0.1; its root directory and preboot file in {@code target/it/} are named after the instance.
  */
 final class PayaraMicroServer extends ManagedServer {
 
     private final int sslPort = LocalFiles.freePort();
 
-    PayaraMicroServer(String name, OAuthJwtEnvironment environment) throws IOException {
-        super(name, environment);
+    PayaraMicroServer(String name, Matrix matrix, OAuthJwtEnvironment environment) throws IOException {
+        super(name, matrix, environment);
     }
 
     @Override
@@ -24,17 +24,28 @@ final class PayaraMicroServer extends ManagedServer {
         LocalFiles.deleteTree(root);
         Path preboot = dir.resolve(name + "-preboot.txt");
         String listeners = "set configs.config.server-config.network-config.network-listeners.network-listener.";
-        Files.write(preboot, List.of(
-                listeners + "http-listener.address=127.0.0.1",
-                listeners + "https-listener.address=127.0.0.1"));
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", System.getProperty("it.payaraJar"),
-                "--nocluster", "--disablephonehome",
-                "--port", Integer.toString(port), "--sslport", Integer.toString(sslPort),
-                "--prebootcommandfile", preboot.toString(),
-                "--rootdir", root.toString(),
-                "--contextroot", "/",
-                "--deploy", System.getProperty("it.war"));
+        Files.write(
+                preboot,
+                List.of(listeners + "http-listener.address=127.0.0.1", listeners + "https-listener.address=127.0.0.1"));
+        return List.of(
+                javaHome.resolve("bin/java").toString(),
+                "-Xmx512m",
+                "-jar",
+                matrix.payaraJar().toString(),
+                "--nocluster",
+                "--disablephonehome",
+                "--port",
+                Integer.toString(port),
+                "--sslport",
+                Integer.toString(sslPort),
+                "--prebootcommandfile",
+                preboot.toString(),
+                "--rootdir",
+                root.toString(),
+                "--contextroot",
+                "/",
+                "--deploy",
+                System.getProperty("it.war"));
     }
 
     @Override
@@ -47,9 +58,15 @@ final class PayaraMicroServer extends ManagedServer {
         return dir.resolve(name + "-console.log");
     }
 
+    /** Payara Micro names its version in its startup line ("Payara Micro 7.2025.1 (build 21) ready in …"). */
+    @Override
+    List<String> platformEvidence() {
+        return List.of("Payara Micro " + matrix.payaraVersion() + " ");
+    }
+
     @Override
     Optional<String> bootFailure() {
-        return LocalFiles.findLine(serverLog(),
-                "Failed to start, exiting", "BindException", "Exception while loading the app");
+        return LocalFiles.findLine(
+                serverLog(), "Failed to start, exiting", "BindException", "Exception while loading the app");
     }
 }

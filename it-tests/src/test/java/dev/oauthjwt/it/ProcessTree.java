@@ -48,6 +48,17 @@ final class ProcessTree {
         Files.write(pidFile, pids);
     }
 
+    /** @return the executables of the root process and its current descendants, where the OS tells them */
+    synchronized List<String> commands() {
+        if (process == null) {
+            return List.of();
+        }
+        List<String> commands = new ArrayList<>();
+        process.info().command().ifPresent(commands::add);
+        process.descendants().forEach(p -> p.info().command().ifPresent(commands::add));
+        return commands;
+    }
+
     /**
      * Kills the process tree: TERM, then KILL after 20 s; deletes the PID file. Idempotent.
      *

@@ -2,18 +2,30 @@ package dev.oauthjwt.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The sample WAR's behaviour over real HTTP, on a real server: one subclass per server ({@link PayaraMicroIT},
- * {@link OpenLibertyIT}); the server and its {@link JwksStub} are booted once per run by {@link Servers}. Each test
+ * The sample WAR's behaviour over real HTTP, on a real server: one subclass per server and matrix
+ * ({@link PayaraMicroIT}, {@link OpenLibertyIT} on Java 17; {@link PayaraMicroEe11IT}, {@link OpenLibertyJava25IT}
+ * on Java 25); the server and its {@link JwksStub} are booted once per run by {@link Servers}. Each test
  * starts from a JWKS that serves the server's initial key.
  */
 @ExtendWith(Servers.class)
@@ -26,12 +38,16 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     JwksStub jwks;
     TestKey key;
+    RsaJsonWebKey encryptionKey;
+    IntrospectionEndpoint introspection;
 
     @BeforeEach
     void resetJwks(StubbedServer stubbed) {
         this.server = stubbed.server();
         this.jwks = stubbed.jwks();
         this.key = stubbed.initialKey();
+        this.encryptionKey = stubbed.encryptionKey();
+        this.introspection = stubbed.introspection();
         jwks.mode(JwksStub.Mode.SERVE);
         jwks.publish(key);
     }
@@ -42,6 +58,11 @@ abstract class SecuredApiContract extends SampleApiClient {
     }
 
     @Test
+    void serverRunsTheServerVersionFeaturesAndJavaOfItsMatrix() throws Exception {
+        assertServerRunsItsMatrix();
+    }
+
+    @Test
     void publicEndpointIsOpen() throws Exception {
         HttpResponse<String> response = get("/api/public", null);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -49,32 +70,81 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void servesNoProtectedResourceMetadataWithoutAResource() throws Exception {
-        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/.well-known/oauth-protected-resource", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
-    void missingTokenGetsOneBareBearerChallenge() throws Exception {
+    void missingTokenGetsABareBearerAndABareDpopChallenge() throws Exception {
         HttpResponse<String> response = get("/api/data", null);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate"))
-                .containsExactly("Bearer realm=\"" + Servers.API_REALM + "\"");
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
-    void otherSchemeGetsBareBearerChallenge() throws Exception {
+    void otherSchemeGetsBareChallenges() throws Exception {
         HttpResponse<String> response = send(request("/api/data").header("Authorization", "Basic YWxpY2U6c2VjcmV0"));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate"))
-                .containsExactly("Bearer realm=\"" + Servers.API_REALM + "\"");
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
     void validTokenGetsTheSeedMessageWithScopeAndRole() throws Exception {
         HttpResponse<String> response = get("/api/data", key.token("read", "admin"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
+    }
+
+    @Test
+    void encryptedTokenIsAcceptedAndATamperedOneRefused_J6() throws Exception {
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setAlgorithmHeaderValue("RSA-OAEP-256");
+        jwe.setEncryptionMethodHeaderParameter("A256GCM");
+        jwe.setKeyIdHeaderValue(encryptionKey.getKeyId());
+        jwe.setContentTypeHeaderValue("JWT");
+        jwe.setKey(encryptionKey.getPublicKey());
+        jwe.setPlaintext(key.token("read", "admin"));
+        String encrypted = jwe.getCompactSerialization();
+
+        HttpResponse<String> accepted = get("/api/data", encrypted);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).isEqualTo(READ_ADMIN_MESSAGE);
+
+        String[] parts = encrypted.split("\\.");
+        parts[4] = (parts[4].charAt(0) == 'A' ? "B" : "A") + parts[4].substring(1); // the authentication tag
+        HttpResponse<String> tampered = get("/api/data", String.join(".", parts));
+        assertInvalidToken(tampered);
+        assertThat(challenge(tampered)).contains("error_description=\"The access token could not be decrypted\"");
+    }
+
+    @Test
+    void opaqueTokensAreIntrospectedAndJwtsStayLocal_K1() throws Exception {
+        int before = introspection.calls();
+        HttpResponse<String> active = get("/api/data", IntrospectionEndpoint.ACTIVE_PREFIX + UUID.randomUUID());
+        assertThat(active.statusCode()).isEqualTo(200);
+        assertThat(active.body()).isEqualTo(READ_ADMIN_MESSAGE);
+
+        assertInvalidToken(get("/api/data", "opaque-revoked-" + UUID.randomUUID()));
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        assertThat(introspection.calls() - before)
+                .as("one call per opaque token, none for the JWT")
+                .isEqualTo(2);
+    }
+
+    /** RFC 9110 §5.5: the container may hand trailing SP/HTAB to the application; they are not part of the value. */
+    @Test
+    void optionalWhitespaceAroundTheAuthorizationValueIsIgnored_RFC9110() throws Exception {
+        String token = key.token("read", "admin");
+        for (String value : List.of("Bearer " + token + " ", "Bearer " + token + "\t", "Bearer " + token + " \t ")) {
+            assertThat(statusLine(rawGet("/api/data", value)))
+                    .as(value.substring(value.length() - 3).replace("\t", "TAB"))
+                    .isEqualTo("HTTP/1.1 200");
+        }
+        assertThat(statusLine(rawGet("/api/data", "Bearer " + token + " x"))).isEqualTo("HTTP/1.1 400");
     }
 
     @Test
@@ -110,8 +180,8 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     @Test
     void rejectsTokenFromAnotherIssuer() throws Exception {
-        HttpResponse<String> response = get("/api/data",
-                key.token("read", "admin", c -> c.setIssuer("https://evil.example")));
+        HttpResponse<String> response =
+                get("/api/data", key.token("read", "admin", c -> c.setIssuer("https://evil.example")));
         assertInvalidToken(response);
     }
 
@@ -166,7 +236,8 @@ abstract class SecuredApiContract extends SampleApiClient {
 
     /** A form POST on HTTP/1.1 (no h2c upgrade offer on a request with a body). */
     private HttpRequest.Builder form(String token, String body) {
-        return request("/api/form").version(HttpClient.Version.HTTP_1_1)
+        return request("/api/form")
+                .version(HttpClient.Version.HTTP_1_1)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -175,8 +246,8 @@ abstract class SecuredApiContract extends SampleApiClient {
     @Test
     void tokenAlsoInQueryGets400() throws Exception {
         String token = key.token("read", "admin");
-        HttpResponse<String> response = send(request("/api/data?access_token=" + token)
-                .header("Authorization", "Bearer " + token));
+        HttpResponse<String> response =
+                send(request("/api/data?access_token=" + token).header("Authorization", "Bearer " + token));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(challenge(response)).contains("error=\"invalid_request\"");
     }
@@ -198,7 +269,8 @@ abstract class SecuredApiContract extends SampleApiClient {
     void headOnSecuredGetWithoutTokenGets401() throws Exception {
         HttpResponse<String> response = send(request("/api/data").method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).hasSize(1);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
     }
 
     @Test
@@ -255,11 +327,173 @@ abstract class SecuredApiContract extends SampleApiClient {
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
     }
 
+    @Test
+    void readinessCheckIsUpWithTheKeysOfTheIssuer() throws Exception {
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        OperationsEndpoints.Readiness ready = OperationsEndpoints.awaitReadiness(server, "UP", Duration.ofSeconds(20));
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.checkStatus()).as(ready.body()).isEqualTo("UP");
+        assertThat(ready.data().getString("issuer.1")).isEqualTo(TestKey.ISSUER);
+        assertThat(ready.data().getString("issuer.1.state")).isIn("fresh", "stale");
+        assertThat(ready.number("issuer.1.keys")).isPositive();
+        assertThat(ready.body()).doesNotContain(jwks.uri());
+    }
+
+    @Test
+    void metricsEndpointCountsAcceptedAndRefusedRequestsByOutcome() throws Exception {
+        String before = OperationsEndpoints.metrics(server);
+        double accepted = OperationsEndpoints.metric(before, "oauth_jwt_requests_total", "outcome=\"accepted\"");
+        double expired = OperationsEndpoints.metric(before, "oauth_jwt_requests_total", "outcome=\"expired\"");
+        assertThat(accepted).as(before).isGreaterThanOrEqualTo(0);
+        assertThat(expired).as(before).isGreaterThanOrEqualTo(0);
+
+        assertThat(get("/api/data", key.token("read", "admin")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/data", key.token("read", "admin", claims -> {
+                            claims.setIssuedAt(
+                                    NumericDate.fromSeconds(NumericDate.now().getValue() - 1200));
+                            claims.setExpirationTime(
+                                    NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
+                        }))
+                        .statusCode())
+                .isEqualTo(401);
+
+        String after = OperationsEndpoints.metrics(server);
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_requests_total", "outcome=\"accepted\""))
+                .isEqualTo(accepted + 1);
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_requests_total", "outcome=\"expired\""))
+                .isEqualTo(expired + 1);
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_fetches_total", "result=\"ok\""))
+                .as(after)
+                .isPositive();
+        assertThat(OperationsEndpoints.metric(after, "oauth_jwt_validation_seconds_count", ""))
+                .as(after)
+                .isPositive();
+    }
+
+    // Authorization: @RolesAllowed, @PermitAll, @DenyAll on @Secured endpoints; MicroProfile JWT injection ---------
+
+    private static final String ROLE_MISSING =
+            "error_description=\"The access token lacks a role this resource requires\"";
+
+    @Test
+    void rolesAllowedAdmitsATokenWithTheRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin", key.token("read", "admin"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Admin area\",\"subject\":\"alice\"}");
+    }
+
+    @Test
+    void rolesAllowedAnswers403InsufficientScopeWithoutTheRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin", key.token("read", "user"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response))
+                .isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", error=\"insufficient_scope\", " + ROLE_MISSING);
+        assertThat(response.body()).doesNotContain("admin");
+    }
+
+    @Test
+    void rolesAllowedWithoutTokenGetsABareChallenge() throws Exception {
+        HttpResponse<String> response = get("/api/admin", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrderElementsOf(bareChallenges());
+    }
+
+    @Test
+    void rolesAllowedReadsKeycloakRealmAndClientRoles() throws Exception {
+        String realmRole = key.token(
+                "read", null, c -> c.setClaim("realm_access", Map.of("roles", List.of("offline_access", "admin"))));
+        String clientRole = key.token(
+                "read",
+                null,
+                c -> c.setClaim("resource_access", Map.of("sample-api", Map.of("roles", List.of("admin")))));
+        String otherClient = key.token(
+                "read",
+                null,
+                c -> c.setClaim("resource_access", Map.of("other-api", Map.of("roles", List.of("admin")))));
+        assertThat(get("/api/admin", realmRole).statusCode()).isEqualTo(200);
+        assertThat(get("/api/admin", clientRole).statusCode()).isEqualTo(200);
+        HttpResponse<String> denied = get("/api/admin", otherClient);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(challenge(denied)).contains(ROLE_MISSING);
+    }
+
+    @Test
+    void permitAllNeedsAValidTokenButNoRole() throws Exception {
+        HttpResponse<String> response = get("/api/admin/status", key.token("read", "user"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\"}");
+        assertThat(get("/api/admin/status", null).statusCode()).isEqualTo(401);
+        assertInvalidToken(get("/api/admin/status", key.token("read", "user", c -> c.setAudience("other-api"))));
+    }
+
+    @Test
+    void denyAllAnswers403EvenToAnAdminAnd401WithoutToken() throws Exception {
+        HttpResponse<String> response = get("/api/admin/retired", key.token("read", "admin"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(challenge(response))
+                .isEqualTo("Bearer realm=\"" + Servers.API_REALM + "\", "
+                        + "error=\"insufficient_scope\", "
+                        + "error_description=\"This resource is not accessible with any access token\"");
+        assertThat(get("/api/admin/retired", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void claimsEndpointReadsClaimsThroughClaimAndJsonWebTokenInjection() throws Exception {
+        String token =
+                key.token("read write", "admin", c -> c.setClaim("realm_access", Map.of("roles", List.of("auditor"))));
+        HttpResponse<String> response = get("/api/claims", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .isEqualTo("{\"subject\":\"alice\",\"issuer\":\"" + TestKey.ISSUER + "\","
+                        + "\"audience\":[\"sample-api\"],\"scope\":\"read write\",\"realmAccess\":true,"
+                        + "\"roles\":[\"admin\",\"auditor\"]}");
+    }
+
+    @Test
+    void claimInjectionFollowsEachRequestsOwnToken() throws Exception {
+        for (String subject : List.of("bob", "carol", "bob")) {
+            HttpResponse<String> response = get("/api/claims", key.token(null, null, c -> c.setSubject(subject)));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body())
+                    .isEqualTo("{\"subject\":\"" + subject + "\",\"issuer\":\""
+                            + TestKey.ISSUER + "\",\"audience\":[\"sample-api\"],\"scope\":\"\",\"realmAccess\":false,"
+                            + "\"roles\":[]}");
+        }
+        assertThat(get("/api/claims", null).statusCode()).isEqualTo(401);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /** @return the payload (claims JSON) of a compact token */
     private static String claimsOf(String token) {
         String payload = token.split("\\.")[1];
         return new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** One GET over a plain socket, so that the header value reaches the server byte for byte. */
+    String rawGet(String path, String authorization) throws Exception {
+        URI uri = server.uri(path);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                            + "\r\nAuthorization: " + authorization + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0 && response.size() < 65_536; n = in.read(buffer)) {
+                response.write(buffer, 0, n);
+            }
+            return response.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String statusLine(String response) {
+        int end = response.indexOf("\r\n");
+        String line = end < 0 ? response : response.substring(0, end);
+        return line.length() >= 12 ? line.substring(0, 12) : line;
     }
 }

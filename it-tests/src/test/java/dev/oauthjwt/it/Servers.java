@@ -22,25 +22,29 @@ final class Servers implements ParameterResolver {
 
     /** Which server a test class runs against. */
     enum Kind {
-        PAYARA_MICRO("payara-micro"),
-        OPEN_LIBERTY("open-liberty");
+        PAYARA_MICRO("payara-micro", Matrix.EE10),
+        OPEN_LIBERTY("open-liberty", Matrix.EE10),
+        PAYARA_MICRO_EE11("payara-micro-ee11", Matrix.JAVA25),
+        OPEN_LIBERTY_JAVA25("open-liberty-java25", Matrix.JAVA25);
 
         private final String baseName;
+        private final Matrix matrix;
 
-        Kind(String baseName) {
+        Kind(String baseName, Matrix matrix) {
             this.baseName = baseName;
+            this.matrix = matrix;
         }
 
         /**
-         * @param suffix appended to the server's base name ({@code payara-micro}, {@code open-liberty}) to name the
-         *               instance's PID file, logs and folders
+         * @param suffix appended to the server's base name ({@code payara-micro}, {@code open-liberty-java25}, …) to
+         *               name the instance's PID file, logs and folders
          * @return an unbooted launcher of this server
          */
         ManagedServer launcher(String suffix, OAuthJwtEnvironment environment) throws IOException {
             String name = baseName + suffix;
             return switch (this) {
-                case PAYARA_MICRO -> new PayaraMicroServer(name, environment);
-                case OPEN_LIBERTY -> new OpenLibertyServer(name, environment);
+                case PAYARA_MICRO, PAYARA_MICRO_EE11 -> new PayaraMicroServer(name, matrix, environment);
+                case OPEN_LIBERTY, OPEN_LIBERTY_JAVA25 -> new OpenLibertyServer(name, matrix, environment);
             };
         }
     }
@@ -69,7 +73,7 @@ final class Servers implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Kind kind = kindOf(context);
-        return OncePerRun.get(context, Servers.class, kind, kind.baseName,
-                () -> StubbedServer.create(kind), StubbedServer::boot);
+        return OncePerRun.get(
+                context, Servers.class, kind, kind.baseName, () -> StubbedServer.create(kind), StubbedServer::boot);
     }
 }

@@ -54,7 +54,7 @@ record TestKey(RsaJsonWebKey jwk) {
     }
 
     String token(String scope, String role) {
-        return token(scope, role, c -> { });
+        return token(scope, role, c -> {});
     }
 
     /** Signs with this key but names another key id in the header. */

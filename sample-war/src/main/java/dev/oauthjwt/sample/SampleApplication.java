@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The sample API, under {@code /api} (the WAR's context root is {@code /}). All classes are discovered. */
 @ApplicationPath("/api")
-public class SampleApplication extends Application {
-}
+public class SampleApplication extends Application {}

@@ -9,6 +9,7 @@ public class InvalidConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The configuration key whose value is missing or invalid. */
     private final String key;
 
     /**

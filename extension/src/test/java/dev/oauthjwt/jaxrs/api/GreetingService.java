@@ -12,6 +12,7 @@ public class GreetingService {
     AccessToken token;
 
     public String greet() {
-        return "hello " + token.getName() + " with role " + token.getStringClaim("role").orElse("none");
+        return "hello " + token.getName() + " with role "
+                + token.getStringClaim("role").orElse("none");
     }
 }

@@ -1,5 +1,6 @@
 package dev.oauthjwt.jaxrs.api;
 
+import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.Secured;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.inject.Inject;
@@ -33,6 +34,16 @@ public class TestApi {
         return principal.getName() + " scopes=" + String.join(",", principal.getScopes())
                 + " scheme=" + security.getAuthenticationScheme()
                 + " users=" + security.isUserInRole("users") + " admins=" + security.isUserInRole("admins");
+    }
+
+    /** How the token was bound, as a resource sees it through the public {@code AccessToken} type. */
+    @GET
+    @Path("/binding")
+    @Secured
+    public String binding(@Context SecurityContext security) {
+        AccessToken token = (AccessToken) security.getUserPrincipal();
+        return security.getAuthenticationScheme() + " " + token.getTokenType() + " "
+                + token.getConfirmationThumbprint().orElse("-");
     }
 
     @POST

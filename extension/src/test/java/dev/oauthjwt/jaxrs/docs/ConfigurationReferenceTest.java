@@ -1,10 +1,10 @@
 package dev.oauthjwt.jaxrs.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.config.Setting;
 import dev.oauthjwt.jaxrs.internal.config.Settings;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -35,9 +35,10 @@ class ConfigurationReferenceTest {
 
     /** Surefire runs with the module directory as working directory; the site sources are next to it. */
     static final Path CONFIGURATION_PAGE = Path.of("..", "src-site", "markdown", "configuration.md");
+
     static final Path README = Path.of("..", "README.md");
-    static final Path KEYS_SOURCE = Path.of("src", "main", "java", "dev", "oauthjwt", "jaxrs", "config",
-            "OAuthJwtConfigKeys.java");
+    static final Path KEYS_SOURCE =
+            Path.of("src", "main", "java", "dev", "oauthjwt", "jaxrs", "config", "OAuthJwtConfigKeys.java");
 
     /** A table row whose first cell is a key: {@code | `oauth.jwt.x` | … | `OAUTH_JWT_X` |}. */
     private static final Pattern KEY_ROW = Pattern.compile("(?m)^\\|\\s*`(oauth\\.jwt\\.[^`]+)`\\s*\\|(.*)\\|\\s*$");
@@ -63,7 +64,8 @@ class ConfigurationReferenceTest {
     void otherSitePagesMentionNoKeyThatTheCodeDoesNotHave() throws IOException {
         try (var pages = Files.list(CONFIGURATION_PAGE.getParent())) {
             List<Path> others = pages.filter(p -> p.toString().endsWith(".md"))
-                    .filter(p -> !p.equals(CONFIGURATION_PAGE)).toList();
+                    .filter(p -> !p.equals(CONFIGURATION_PAGE))
+                    .toList();
             for (Path page : others) {
                 assertMentionsOnlyKnownKeys(page);
             }
@@ -72,8 +74,11 @@ class ConfigurationReferenceTest {
 
     @Test
     void everyKeyConstantHasASettingAndEverySettingAKeyConstant() {
-        List<String> settingKeys = Settings.all().stream().map(ConfigurationReferenceTest::documentedKey).toList();
-        assertThat(settingKeys).as("keys of the Settings catalogue against the constants of OAuthJwtConfigKeys")
+        List<String> settingKeys = Settings.all().stream()
+                .map(ConfigurationReferenceTest::documentedKey)
+                .toList();
+        assertThat(settingKeys)
+                .as("keys of the Settings catalogue against the constants of OAuthJwtConfigKeys")
                 .containsExactlyInAnyOrderElementsOf(codeKeys().keySet());
     }
 
@@ -91,7 +96,9 @@ class ConfigurationReferenceTest {
                         + bounds.get() + "'");
             }
         }
-        assertThat(wrong).as("cells of the table in %s that disagree with Settings", CONFIGURATION_PAGE).isEmpty();
+        assertThat(wrong)
+                .as("cells of the table in %s that disagree with Settings", CONFIGURATION_PAGE)
+                .isEmpty();
     }
 
     @Test
@@ -101,13 +108,20 @@ class ConfigurationReferenceTest {
         for (Setting<?> setting : Settings.all()) {
             Map<String, String> row = rows.get(documentedKey(setting));
             checkDefault(wrong, setting, row.get("Default"));
-            checkCell(wrong, setting, "Range", row.get("Range"), DocumentedSetting.bounds(setting).orElse(""));
+            checkCell(
+                    wrong,
+                    setting,
+                    "Range",
+                    row.get("Range"),
+                    DocumentedSetting.bounds(setting).orElse(""));
             if (!row.get("Meaning").equals(setting.meaning())) {
-                wrong.add(setting + ": 'Meaning' is '" + row.get("Meaning") + "', Settings says '"
-                        + setting.meaning() + "'");
+                wrong.add(setting + ": 'Meaning' is '" + row.get("Meaning") + "', Settings says '" + setting.meaning()
+                        + "'");
             }
         }
-        assertThat(wrong).as("cells of the table in %s that disagree with Settings", README).isEmpty();
+        assertThat(wrong)
+                .as("cells of the table in %s that disagree with Settings", README)
+                .isEmpty();
     }
 
     @Test
@@ -117,7 +131,10 @@ class ConfigurationReferenceTest {
         for (Setting<?> setting : Settings.all()) {
             String doc = javadoc.getOrDefault(setting.key(), "");
             List<String> expected = new ArrayList<>();
-            expected.add(setting.isRequired() ? "required" : "default " + DocumentedSetting.defaults(setting).get(0));
+            expected.add(
+                    setting.isRequired()
+                            ? "required"
+                            : "default " + DocumentedSetting.defaults(setting).get(0));
             DocumentedSetting.bounds(setting).ifPresent(expected::add);
             for (String phrase : expected) {
                 if (!DocumentedSetting.mentions(doc, phrase)) {
@@ -125,14 +142,18 @@ class ConfigurationReferenceTest {
                 }
             }
         }
-        assertThat(wrong).as("Javadoc of OAuthJwtConfigKeys that disagrees with Settings").isEmpty();
+        assertThat(wrong)
+                .as("Javadoc of OAuthJwtConfigKeys that disagrees with Settings")
+                .isEmpty();
     }
 
     @Test
     void configurationPageExplainsEverySingleValuedSettingInItsOwnSection() throws IOException {
         String page = read(CONFIGURATION_PAGE);
-        for (Setting<?> setting : Settings.all().stream().filter(s -> !s.isFamily()).toList()) {
-            assertThat(page).as("section of %s in %s", setting, CONFIGURATION_PAGE)
+        for (Setting<?> setting :
+                Settings.all().stream().filter(s -> !s.isFamily()).toList()) {
+            assertThat(page)
+                    .as("section of %s in %s", setting, CONFIGURATION_PAGE)
                     .contains("\n### " + documentedKey(setting) + "\n");
         }
     }
@@ -160,7 +181,8 @@ class ConfigurationReferenceTest {
         Matcher row = KEY_ROW.matcher(read(page));
         while (row.find()) {
             String[] cells = row.group(2).split("\\|");
-            documented.put(row.group(1), cells[cells.length - 1].replace("`", "").trim());
+            documented.put(
+                    row.group(1), cells[cells.length - 1].replace("`", "").trim());
         }
         assertThat(documented.keySet())
                 .as("keys in the table of %s (left) against the constants of OAuthJwtConfigKeys (right)", page)
@@ -178,7 +200,9 @@ class ConfigurationReferenceTest {
                 unknown.add(mention.group());
             }
         }
-        assertThat(unknown).as("oauth.jwt.* keys mentioned in %s that the code does not have", page).isEmpty();
+        assertThat(unknown)
+                .as("oauth.jwt.* keys mentioned in %s that the code does not have", page)
+                .isEmpty();
     }
 
     private static boolean isKnown(String mentioned) {
@@ -230,7 +254,9 @@ class ConfigurationReferenceTest {
     }
 
     private static String read(Path page) throws IOException {
-        assertThat(page).as("documentation file (path relative to the extension module)").isRegularFile();
+        assertThat(page)
+                .as("documentation file (path relative to the extension module)")
+                .isRegularFile();
         return Files.readString(page, StandardCharsets.UTF_8);
     }
 }

@@ -1,11 +1,12 @@
 package dev.oauthjwt.jaxrs.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oauthjwt.jaxrs.internal.config.ClaimPath;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.config.Setting;
 import dev.oauthjwt.jaxrs.internal.config.Settings;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
@@ -48,14 +49,19 @@ class DocsExamplesTest {
 
         assertThat(documented.algorithms()).isEqualTo(defaults.algorithms());
         assertThat(documented.clockSkew()).isEqualTo(defaults.clockSkew()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(documented.rolesClaim()).isEqualTo(defaults.rolesClaim()).isEqualTo("groups");
-        assertThat(documented.principalClaim()).isEqualTo(defaults.principalClaim()).isEqualTo("sub");
-        assertThat(documented.jwksRefreshInterval()).isEqualTo(defaults.jwksRefreshInterval())
+        assertThat(documented.rolesClaims()).isEqualTo(defaults.rolesClaims()).containsExactly(ClaimPath.of("groups"));
+        assertThat(documented.principalClaim())
+                .isEqualTo(defaults.principalClaim())
+                .isEqualTo("sub");
+        assertThat(documented.jwksRefreshInterval())
+                .isEqualTo(defaults.jwksRefreshInterval())
                 .isEqualTo(Duration.ofMinutes(10));
-        assertThat(documented.jwksMinRefreshInterval()).isEqualTo(defaults.jwksMinRefreshInterval())
+        assertThat(documented.jwksMinRefreshInterval())
+                .isEqualTo(defaults.jwksMinRefreshInterval())
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(documented.jwksTimeout()).isEqualTo(defaults.jwksTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(documented.jwksStaleIfError()).isEqualTo(defaults.jwksStaleIfError())
+        assertThat(documented.jwksStaleIfError())
+                .isEqualTo(defaults.jwksStaleIfError())
                 .isEqualTo(Duration.ofHours(24));
         assertThat(defaults.scopes()).isEmpty();
         assertThat(defaults.claimRules()).isEmpty();
@@ -68,11 +74,14 @@ class DocsExamplesTest {
         String file = resource("docs/microprofile-config.properties");
         Properties tuning = new Properties();
         tuning.load(new java.io.StringReader(between(file, "(these are the defaults)", "# END SNIPPET: optional")));
-        assertThat(tuning.stringPropertyNames()).as("tuning keys shown as defaults").hasSizeGreaterThan(8);
+        assertThat(tuning.stringPropertyNames())
+                .as("tuning keys shown as defaults")
+                .hasSizeGreaterThan(8);
         ConfigReader reader = new ConfigReader(configOf(tuning));
         for (String key : tuning.stringPropertyNames()) {
             Setting<?> setting = Settings.byKey(key).orElseThrow(() -> new AssertionError("no setting " + key));
-            assertThat((Object) reader.read(setting)).as("documented default of %s", key)
+            assertThat((Object) reader.read(setting))
+                    .as("documented default of %s", key)
                     .isEqualTo(setting.defaultValue());
         }
     }
@@ -80,11 +89,14 @@ class DocsExamplesTest {
     @Test
     void documentedLibertyServerEnablesTheNeededFeaturesAndNotMpJwt() throws IOException {
         String serverXml = resource("docs/liberty-server.xml");
-        String features = serverXml.substring(serverXml.indexOf("<featureManager>"),
-                serverXml.indexOf("</featureManager>"));
+        String features =
+                serverXml.substring(serverXml.indexOf("<featureManager>"), serverXml.indexOf("</featureManager>"));
 
-        assertThat(features).contains("<feature>restfulWS-3.1</feature>", "<feature>cdi-4.0</feature>",
-                "<feature>mpConfig-3.1</feature>");
+        assertThat(features)
+                .contains(
+                        "<feature>restfulWS-3.1</feature>",
+                        "<feature>cdi-4.0</feature>",
+                        "<feature>mpConfig-3.1</feature>");
         assertThat(features.replaceAll("<!--.*?-->", "")).doesNotContainIgnoringCase("mpJwt");
     }
 
@@ -98,7 +110,8 @@ class DocsExamplesTest {
         String readme = java.nio.file.Files.readString(ConfigurationReferenceTest.README);
         String readmeJava = between(readme, "```java", "```").strip();
 
-        assertThat(readmeJava).as("the README's Java example (without imports) is DataResource.java's snippet")
+        assertThat(readmeJava)
+                .as("the README's Java example (without imports) is DataResource.java's snippet")
                 .isEqualTo(compiledClass);
     }
 
@@ -113,9 +126,11 @@ class DocsExamplesTest {
 
     private static Properties docsProperties() throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = DocsExamplesTest.class.getClassLoader()
-                .getResourceAsStream("docs/microprofile-config.properties")) {
-            assertThat(in).as("docs/microprofile-config.properties on the test class path").isNotNull();
+        try (InputStream in =
+                DocsExamplesTest.class.getClassLoader().getResourceAsStream("docs/microprofile-config.properties")) {
+            assertThat(in)
+                    .as("docs/microprofile-config.properties on the test class path")
+                    .isNotNull();
             properties.load(in);
         }
         return properties;

@@ -15,8 +15,7 @@ final class DocumentedSetting {
 
     private static final Pattern DIGIT_GROUP_SPACE = Pattern.compile("(?<=\\d) (?=\\d{3})");
 
-    private DocumentedSetting() {
-    }
+    private DocumentedSetting() {}
 
     /** @return the accepted spellings of the default, normalized; the first is the canonical one */
     static List<String> defaults(Setting<?> setting) {
@@ -68,15 +67,19 @@ final class DocumentedSetting {
      */
     static String normalize(String text) {
         String plain = text.replaceAll("\\{@(?:code|link|linkplain) #?([^}]*)}", "$1")
-                .replace("`", "").replace("*", "")
-                .replaceAll("\\s+", " ").replaceAll(" ?, ?", ",").trim();
+                .replace("`", "")
+                .replace("*", "")
+                .replaceAll("\\s+", " ")
+                .replaceAll(" ?, ?", ",")
+                .trim();
         return DIGIT_GROUP_SPACE.matcher(plain).replaceAll("");
     }
 
     /** @return whether normalized {@code text} contains normalized {@code phrase} as whole words */
     static boolean mentions(String text, String phrase) {
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(normalize(phrase)) + "(?![\\w])")
-                .matcher(normalize(text)).find();
+                .matcher(normalize(text))
+                .find();
     }
 
     /** @return whether normalized {@code text} is {@code phrase}, or starts with it followed by a non-word character */

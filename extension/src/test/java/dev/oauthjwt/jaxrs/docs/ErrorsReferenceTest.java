@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.docs;
 
-import dev.oauthjwt.jaxrs.internal.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthjwt.jaxrs.internal.Failure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,8 @@ class ErrorsReferenceTest {
             answers.add(failure.status() + " " + (failure.error() == null ? "-" : failure.error()) + " "
                     + (failure.description() == null ? "-" : failure.description()));
         }
-        assertThat(documented).as("rows of %s (status, error, description)", ERRORS_PAGE)
+        assertThat(documented)
+                .as("rows of %s (status, error, description)", ERRORS_PAGE)
                 .containsExactlyInAnyOrderElementsOf(answers);
     }
 

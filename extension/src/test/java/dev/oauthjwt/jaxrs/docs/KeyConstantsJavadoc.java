@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.docs;
 
-import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,8 +16,7 @@ final class KeyConstantsJavadoc {
             "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*public static final String \\w+ = PREFIX \\+ \"([^\"]+)\";",
             Pattern.DOTALL);
 
-    private KeyConstantsJavadoc() {
-    }
+    private KeyConstantsJavadoc() {}
 
     /**
      * @param source the source of {@link OAuthJwtConfigKeys}
@@ -27,9 +26,12 @@ final class KeyConstantsJavadoc {
         Map<String, String> docs = new LinkedHashMap<>();
         Matcher constant = CONSTANT.matcher(source);
         while (constant.find()) {
-            docs.put(OAuthJwtConfigKeys.PREFIX + constant.group(2), constant.group(1).replaceAll("(?m)^\\s*\\*", " "));
+            docs.put(
+                    OAuthJwtConfigKeys.PREFIX + constant.group(2),
+                    constant.group(1).replaceAll("(?m)^\\s*\\*", " "));
         }
-        assertThat(docs).as("documented key constants found in the source of OAuthJwtConfigKeys")
+        assertThat(docs)
+                .as("documented key constants found in the source of OAuthJwtConfigKeys")
                 .hasSizeGreaterThan(10);
         return docs;
     }

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class KeyTable {
 
-    private KeyTable() {
-    }
+    private KeyTable() {}
 
     /**
      * @param page the page's Markdown
@@ -29,12 +28,16 @@ final class KeyTable {
                 header = i;
             }
         }
-        assertThat(header).as("a table with a 'Key' first column in %s", pageName).isNotNegative();
+        assertThat(header)
+                .as("a table with a 'Key' first column in %s", pageName)
+                .isNotNegative();
         List<String> columns = cells(lines.get(header));
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             List<String> cells = cells(lines.get(i));
-            assertThat(cells).as("cells of row %s of %s", lines.get(i), pageName).hasSameSizeAs(columns);
+            assertThat(cells)
+                    .as("cells of row %s of %s", lines.get(i), pageName)
+                    .hasSameSizeAs(columns);
             Map<String, String> row = new LinkedHashMap<>();
             for (int c = 0; c < columns.size(); c++) {
                 row.put(columns.get(c), cells.get(c));

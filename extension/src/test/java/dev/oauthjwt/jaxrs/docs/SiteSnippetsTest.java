@@ -45,8 +45,9 @@ class SiteSnippetsTest {
                         problems.add(page.getFileName() + ": no snippet '" + id + "' in " + file);
                     }
                     if (!macro.group(1).contains("ignoreDownloadError=false")) {
-                        problems.add(page.getFileName() + ": snippet '" + id
-                                + "' lacks ignoreDownloadError=false (a missing snippet would render as an error text)");
+                        problems.add(
+                                page.getFileName() + ": snippet '" + id
+                                        + "' lacks ignoreDownloadError=false (a missing snippet would render as an error text)");
                     }
                 }
             }

@@ -31,12 +31,10 @@ public final class NoUnexpectedFailures implements BeforeEachCallback, AfterEach
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     static {
@@ -52,6 +50,8 @@ public final class NoUnexpectedFailures implements BeforeEachCallback, AfterEach
 
     @Override
     public void afterEach(ExtensionContext context) {
-        assertThat(List.copyOf(SEEN)).as("exceptions that reached the validator's unexpected-failure branch").isEmpty();
+        assertThat(List.copyOf(SEEN))
+                .as("exceptions that reached the validator's unexpected-failure branch")
+                .isEmpty();
     }
 }

@@ -1,9 +1,12 @@
 package dev.oauthjwt.jaxrs.support;
 
-import dev.oauthjwt.jaxrs.internal.http.SecuredFeature;
 import dev.oauthjwt.jaxrs.api.SecuredByClass;
 import dev.oauthjwt.jaxrs.api.SecuredContractImpl;
 import dev.oauthjwt.jaxrs.api.TestApi;
+import dev.oauthjwt.jaxrs.internal.http.SecuredFeature;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
 import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.net.URI;
@@ -22,28 +25,29 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Runs the test API on Grizzly (random port) with Weld SE and real MicroProfile Config, against a JWKS stub, once per
- * test class. Subclasses may override {@link #config(JwksServer)} to change the configuration. Requests are sent with
+ * test class. Subclasses may override {@link #config(JwksEndpoint)} to change the configuration. Requests are sent with
  * the JDK HttpClient, which can send repeated header lines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SecuredApiTestBase extends JerseyTest {
 
-    protected JwksServer jwks;
+    protected JwksEndpoint jwks;
     protected TestKeys key;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     protected SecuredApiTestBase() {
         // JerseyTest configures itself lazily in setUp(), after the JWKS stub and the config exist
     }
 
     /** @return the configuration of this test class; the default is a valid one for the stub */
-    protected Map<String, String> config(JwksServer server) {
+    protected Map<String, String> config(JwksEndpoint server) {
         return new HashMap<>(TestConfig.defaults(server));
     }
 
     @BeforeAll
     void startApi() throws Exception {
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
         key = TestKeys.rsa("k1");
         jwks.publish(key);
         TestConfig.install(config(jwks));
@@ -55,7 +59,7 @@ public abstract class SecuredApiTestBase extends JerseyTest {
         try {
             tearDown();
         } finally {
-            jwks.close();
+            jwks.stub().close();
         }
     }
 
@@ -74,9 +78,10 @@ public abstract class SecuredApiTestBase extends JerseyTest {
         return send(method, path, HttpRequest.BodyPublishers.noBody(), headerPairs);
     }
 
-    protected HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body,
-            String... headerPairs) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+    protected HttpResponse<String> send(
+            String method, String path, HttpRequest.BodyPublisher body, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(20))
                 .version(HttpClient.Version.HTTP_1_1)
                 .method(method, body);
         for (int i = 0; i < headerPairs.length; i += 2) {

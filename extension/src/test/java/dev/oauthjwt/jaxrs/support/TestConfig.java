@@ -1,5 +1,7 @@
 package dev.oauthjwt.jaxrs.support;
 
+import dev.oauthjwt.testsupport.StubEndpoint;
+import dev.oauthjwt.testsupport.Tokens;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.HashMap;
@@ -10,11 +12,10 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 /** Builds MicroProfile Configs from maps and installs one as the application's config for a test. */
 public final class TestConfig {
 
-    private TestConfig() {
-    }
+    private TestConfig() {}
 
     /** The keys a valid configuration needs, pointing at the given JWKS stub, with short test cooldowns. */
-    public static Map<String, String> defaults(JwksServer jwks) {
+    public static Map<String, String> defaults(StubEndpoint jwks) {
         Map<String, String> values = new HashMap<>();
         values.put("oauth.jwt.jwks-uri", jwks.uri().toString());
         values.put("oauth.jwt.issuer", Tokens.ISSUER);

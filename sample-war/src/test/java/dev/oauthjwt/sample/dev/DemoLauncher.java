@@ -24,8 +24,7 @@ public final class DemoLauncher {
 
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(300);
 
-    private DemoLauncher() {
-    }
+    private DemoLauncher() {}
 
     public static void main(String[] args) throws Exception {
         Path payaraJar = Path.of(required("demo.payaraJar"));
@@ -39,22 +38,37 @@ public final class DemoLauncher {
         requireFreePort(issuerPort, "-Ddemo.issuerPort");
         DevTokenIssuer issuer = DevTokenIssuer.start(issuerPort);
         Path preboot = workDir.resolve("preboot.txt");
-        Files.write(preboot, List.of(
-                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
-                "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=127.0.0.1"));
+        Files.write(
+                preboot,
+                List.of(
+                        "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
+                        "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=127.0.0.1"));
         Path log = workDir.resolve("payara-micro.log");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-jar", payaraJar.toString(),
-                "--nocluster", "--disablephonehome", "--port", Integer.toString(port),
-                "--prebootcommandfile", preboot.toString(),
-                "--rootdir", workDir.resolve("payara-root").toString(),
-                "--contextroot", "/", "--deploy", war.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        payaraJar.toString(),
+                        "--nocluster",
+                        "--disablephonehome",
+                        "--port",
+                        Integer.toString(port),
+                        "--prebootcommandfile",
+                        preboot.toString(),
+                        "--rootdir",
+                        workDir.resolve("payara-root").toString(),
+                        "--contextroot",
+                        "/",
+                        "--deploy",
+                        war.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // The server inherits this environment: OAUTH_JWT_* variables set by the user (e.g. a real Authorization
         // Server) win; otherwise the sample trusts the development issuer.
         Map<String, String> env = builder.environment();
-        boolean external = env.containsKey("OAUTH_JWT_JWKS_URI") || env.containsKey("OAUTH_JWT_ISSUER")
+        boolean external = env.containsKey("OAUTH_JWT_JWKS_URI")
+                || env.containsKey("OAUTH_JWT_ISSUER")
                 || env.containsKey("OAUTH_JWT_PUBLIC_KEYS");
         if (!external) {
             env.put("OAUTH_JWT_ISSUER", issuer.issuer()); // the JWKS URL is discovered from its metadata
@@ -67,21 +81,25 @@ public final class DemoLauncher {
         System.out.println("[demo] development token issuer: " + issuer.issuer() + " (JWKS " + issuer.jwksUri() + ")");
         if (external) {
             System.out.println("[demo] OAUTH_JWT_* is set: the sample trusts the issuer " + env.get("OAUTH_JWT_ISSUER")
-                    + " (JWKS " + env.getOrDefault("OAUTH_JWT_JWKS_URI", "discovered or local") + "), not the development"
+                    + " (JWKS " + env.getOrDefault("OAUTH_JWT_JWKS_URI", "discovered or local")
+                    + "), not the development"
                     + " issuer");
         }
         System.out.println("[demo] starting Payara Micro on http://localhost:" + port + " (log: " + log + ") ...");
         long started = System.nanoTime();
         Process payara = builder.start();
-        Thread stopper = new Thread(() -> {
-            stop(payara); // first: printing during Maven's shutdown may fail
-            issuer.close();
-            try {
-                System.out.println("[demo] stopped Payara Micro (pid " + payara.pid() + ") and the token issuer");
-            } catch (RuntimeException ignored) {
-                // the console may already be gone
-            }
-        }, "demo-stopper");
+        Thread stopper = new Thread(
+                () -> {
+                    stop(payara); // first: printing during Maven's shutdown may fail
+                    issuer.close();
+                    try {
+                        System.out.println(
+                                "[demo] stopped Payara Micro (pid " + payara.pid() + ") and the token issuer");
+                    } catch (RuntimeException ignored) {
+                        // the console may already be gone
+                    }
+                },
+                "demo-stopper");
         Runtime.getRuntime().addShutdownHook(stopper);
 
         String base = "http://localhost:" + port;
@@ -104,9 +122,23 @@ public final class DemoLauncher {
         System.out.println("  curl -i " + base + "/api/scope -H \"Authorization: Bearer $TOKEN\"");
         System.out.println("  curl -i " + base + "/api/claim -H \"Authorization: Bearer $TOKEN\"");
         System.out.println("  TOKEN2=$(curl -s -X POST " + t + " -H 'Accept: text/plain' -d scope=write -d role=user)");
-        System.out.println("  curl -i " + base + "/api/scope -H \"Authorization: Bearer $TOKEN2\"   # 403 insufficient_scope");
-        System.out.println("  curl -i " + base + "/api/claim -H \"Authorization: Bearer $TOKEN2\"   # 403 insufficient_scope");
-        System.out.println("  curl -s -X POST " + t + " -d scope=read -d role=admin   # the full token response (JSON)");
+        System.out.println(
+                "  curl -i " + base + "/api/scope -H \"Authorization: Bearer $TOKEN2\"   # 403 insufficient_scope");
+        System.out.println(
+                "  curl -i " + base + "/api/claim -H \"Authorization: Bearer $TOKEN2\"   # 403 insufficient_scope");
+        System.out.println(
+                "  curl -s -X POST " + t + " -d scope=read -d role=admin   # the full token response (JSON)");
+        System.out.println();
+        System.out.println("[demo] DPoP (RFC 9449): a token bound to the demo client's key, and a proof per request:");
+        System.out.println();
+        System.out.println("  DTOKEN=$(curl -s -X POST " + t + " -H 'Accept: text/plain' -d scope=read -d dpop=true)");
+        System.out.println("  PROOF=$(curl -s -X POST " + issuer.dpopProofUri() + " -d htm=GET -d htu=" + base
+                + "/api/binding --data-urlencode token=$DTOKEN)");
+        System.out.println("  curl -i " + base + "/api/binding -H \"Authorization: DPoP $DTOKEN\" -H \"DPoP: $PROOF\"");
+        System.out.println("  curl -i " + base + "/api/binding -H \"Authorization: DPoP $DTOKEN\" -H \"DPoP: $PROOF\""
+                + "   # 401: proof already used");
+        System.out.println("  curl -i " + base + "/api/binding -H \"Authorization: Bearer $DTOKEN\""
+                + "   # 401: a DPoP-bound token needs a proof");
         System.out.println();
         System.out.println("[demo] Press Ctrl-C to stop.");
         int exit = payara.waitFor();
@@ -114,15 +146,19 @@ public final class DemoLauncher {
     }
 
     private static boolean awaitUp(Process payara, URI uri, Path log) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && payara.isAlive()) {
             if (bootFailed(log)) {
                 return false; // Payara Micro may linger after "Failed to start, exiting"
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return true;
                 }

@@ -1,32 +1,27 @@
 package dev.oauthjwt.sample.dev;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import org.jose4j.json.internal.json_simple.JSONValue;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 
 /**
  * DEVELOPMENT ONLY: a tiny local token issuer for the demo. It lives in the sample's test sources, so it is never
- * part of the extension jar nor of the WAR.
+ * part of the extension jar nor of the WAR. It is the shared Authorization Server stub of the tests with a token
+ * endpoint added, signing with a key of the shared key factory through the shared token factory.
  *
  * <p>Binds 127.0.0.1 only and serves:
  * <ul>
@@ -34,44 +29,46 @@ import org.jose4j.lang.JoseException;
  *       {@code token_endpoint}), from which the sample discovers the JWKS URL;</li>
  *   <li>{@code GET /jwks}: the public key (RS256, generated in memory at start, gone when the process stops);</li>
  *   <li>{@code POST /token}: form parameters {@code scope}, {@code role}, {@code sub} (default {@code demo-user}),
- *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600). Answers
+ *       {@code aud} (default {@code sample-api}), {@code expires_in} (seconds, default 300, at most 3600), and for
+ *       Keycloak-shaped roles {@code realm_roles} (space separated, into {@code realm_access.roles}) and
+ *       {@code client_roles} (space separated, into {@code resource_access.<aud>.roles}). Answers
  *       {@code {"access_token":…,"token_type":"Bearer","expires_in":…}}, or the bare token with
- *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.</li>
+ *       {@code Accept: text/plain}. There is no client authentication: anyone on this machine gets any token.
+ *       A DPoP proof in the {@code DPoP} header (RFC 9449 §5) binds the token to the proof's key ({@code cnf.jkt},
+ *       {@code token_type} DPoP); so does {@code dpop=true}, to the demo client key below.</li>
+ *   <li>{@code POST /dpop-proof}: form parameters {@code htm}, {@code htu}, {@code token}; a DPoP proof signed by a
+ *       demo client key the issuer generated at start, so that the demo works with {@code curl} alone.</li>
  * </ul>
  */
 public final class DevTokenIssuer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final RsaJsonWebKey key;
+    private final AuthorizationServerStub server;
+    private final TestKeys key;
     private final String issuer;
+    private final DevDpopSupport dpop;
 
-    private DevTokenIssuer(HttpServer server, RsaJsonWebKey key, String issuer) {
+    private DevTokenIssuer(AuthorizationServerStub server, TestKeys key) throws JoseException {
         this.server = server;
         this.key = key;
-        this.issuer = issuer;
+        this.issuer = "http://localhost:" + server.port();
+        this.dpop = new DevDpopSupport();
     }
 
     /**
      * @param port the port on 127.0.0.1, 0 for a free one
      * @return the running issuer, its issuer identifier being {@code http://localhost:<port>}
      */
-    public static DevTokenIssuer start(int port) throws IOException, JoseException {
-        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-        key.setKeyId("dev-" + UUID.randomUUID());
-        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-        key.setUse("sig");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        DevTokenIssuer issuer = new DevTokenIssuer(server, key,
-                "http://localhost:" + server.getAddress().getPort());
-        server.createContext("/.well-known/openid-configuration", issuer::metadata);
-        server.createContext("/jwks", issuer::jwks);
-        server.createContext("/token", issuer::token);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "dev-token-issuer");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+    public static DevTokenIssuer start(int port) throws JoseException {
+        AuthorizationServerStub server = AuthorizationServerStub.start(port);
+        TestKeys key = TestKeys.rsa("dev-" + UUID.randomUUID());
+        server.jwks()
+                .publishJwks(List.of(key.signingJwk()))
+                .contentType("application/jwk-set+json")
+                .headers(Map.of("Cache-Control", "max-age=300"));
+        DevTokenIssuer issuer = new DevTokenIssuer(server, key);
+        server.route("/.well-known/openid-configuration", issuer::metadata);
+        server.route("/token", issuer::token);
+        server.route("/dpop-proof", issuer::dpopProof);
         return issuer;
     }
 
@@ -96,27 +93,43 @@ public final class DevTokenIssuer implements AutoCloseable {
                 send(exchange, 405, "text/plain", "GET only\n");
                 return;
             }
-            send(exchange, 200, "application/json", "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri()
-                    + "\",\"token_endpoint\":\"" + tokenUri() + "\"}");
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri() + "\",\"token_endpoint\":\""
+                            + tokenUri() + "\"}");
         }
     }
 
-    private void jwks(HttpExchange exchange) throws IOException {
+    /** @return the URL that signs DPoP proofs with the demo client's key */
+    public String dpopProofUri() {
+        return issuer + "/dpop-proof";
+    }
+
+    /** POST form {@code htm}, {@code htu}, {@code token}: a proof by the demo client's key, as text. */
+    private void dpopProof(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "GET only\n");
+            Map<String, String> form =
+                    "POST".equals(exchange.getRequestMethod()) ? parseForm(exchange.getRequestBody()) : Map.of();
+            if (!form.containsKey("htm") || !form.containsKey("htu") || !form.containsKey("token")) {
+                send(exchange, 400, "text/plain", "POST form parameters: htm, htu, token\n");
                 return;
             }
-            String body = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-            exchange.getResponseHeaders().set("Cache-Control", "max-age=300");
-            send(exchange, 200, "application/jwk-set+json", body);
+            send(exchange, 200, "text/plain", dpop.demoProof(form.get("htm"), form.get("htu"), form.get("token")));
+        } catch (JoseException e) {
+            send(exchange, 500, "application/json", "{\"error\":\"server_error\"}");
         }
     }
 
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "POST form parameters: scope, role, sub, aud, expires_in\n");
+                send(
+                        exchange,
+                        405,
+                        "text/plain",
+                        "POST form parameters: scope, role, sub, aud, expires_in, realm_roles, client_roles\n");
                 return;
             }
             Map<String, String> form = parseForm(exchange.getRequestBody());
@@ -127,45 +140,57 @@ public final class DevTokenIssuer implements AutoCloseable {
                 send(exchange, 400, "application/json", "{\"error\":\"invalid_request\"}");
                 return;
             }
-            String token = mint(form, expiresIn);
+            String jkt;
+            String proof = exchange.getRequestHeaders().getFirst("DPoP");
+            try {
+                jkt = proof != null
+                        ? dpop.thumbprintOfTokenRequestProof(proof)
+                        : "true".equals(form.get("dpop")) ? dpop.demoClientThumbprint() : null;
+            } catch (JoseException | RuntimeException invalidProof) {
+                send(exchange, 400, "application/json", "{\"error\":\"invalid_dpop_proof\"}");
+                return;
+            }
+            String token = mint(form, expiresIn, jkt);
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             if (accept != null && accept.contains("text/plain")) {
                 send(exchange, 200, "text/plain", token);
             } else {
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("access_token", token);
-                answer.put("token_type", "Bearer");
+                answer.put("token_type", jkt == null ? "Bearer" : "DPoP");
                 answer.put("expires_in", expiresIn);
-                send(exchange, 200, "application/json", JSONValue.toJSONString(answer));
+                send(exchange, 200, "application/json", JsonUtil.toJson(answer));
             }
-        } catch (JoseException e) {
-            send(exchange, 500, "application/json", "{\"error\":\"server_error\"}");
         }
     }
 
-    private String mint(Map<String, String> form, long expiresIn) throws JoseException {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setSubject(form.getOrDefault("sub", "demo-user"));
-        claims.setAudience(form.getOrDefault("aud", "sample-api"));
-        claims.setIssuedAtToNow();
-        NumericDate exp = NumericDate.now();
-        exp.addSeconds(expiresIn);
-        claims.setExpirationTime(exp);
-        claims.setGeneratedJwtId();
-        if (form.containsKey("scope")) {
-            claims.setClaim("scope", form.get("scope"));
-        }
-        if (form.containsKey("role")) {
-            claims.setClaim("role", form.get("role"));
-        }
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "at+jwt");
-        return jws.getCompactSerialization();
+    private String mint(Map<String, String> form, long expiresIn, String jkt) {
+        long now = Instant.now().getEpochSecond();
+        String audience = form.getOrDefault("aud", "sample-api");
+        String realmRoles = form.get("realm_roles");
+        String clientRoles = form.get("client_roles");
+        return Tokens.valid(key)
+                .claim("iss", issuer)
+                .claim("sub", form.getOrDefault("sub", "demo-user"))
+                .claim("aud", audience)
+                .claim("iat", now)
+                .claim("exp", now + expiresIn)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("scope", form.get("scope"))
+                .claim("role", form.get("role"))
+                .claim("groups", null)
+                .claim("realm_access", realmRoles == null ? null : Map.of("roles", words(realmRoles)))
+                .claim(
+                        "resource_access",
+                        clientRoles == null ? null : Map.of(audience, Map.of("roles", words(clientRoles))))
+                .claim("cnf", jkt == null ? null : Map.of("jkt", jkt))
+                .sign();
+    }
+
+    private static List<String> words(String spaceSeparated) {
+        return Arrays.stream(spaceSeparated.trim().split(" +"))
+                .filter(word -> !word.isEmpty())
+                .toList();
     }
 
     private static Map<String, String> parseForm(InputStream in) throws IOException {
@@ -186,9 +211,7 @@ public final class DevTokenIssuer implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
-        if (!exchange.getResponseHeaders().containsKey("Cache-Control")) {
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        }
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -197,6 +220,6 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

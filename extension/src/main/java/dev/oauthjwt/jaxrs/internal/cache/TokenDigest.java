@@ -19,7 +19,7 @@ public final class TokenDigest {
     }
 
     /** @param sha256 a 32-byte digest */
-    static TokenDigest of(byte[] sha256) {
+    public static TokenDigest of(byte[] sha256) {
         return new TokenDigest(word(sha256, 0), word(sha256, 8), word(sha256, 16), word(sha256, 24));
     }
 

@@ -2,9 +2,9 @@ package dev.oauthjwt.jaxrs.internal.cache;
 
 import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.jose.EcdsaSignatures;
-import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.internal.keys.KeySet;
+import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +156,8 @@ public final class ValidatedTokenCache<T> {
      */
     public void put(TokenDigest digest, T token, KeyChoice choice, BigDecimal expiresAt) {
         long now = clock.millis();
-        long expiresAtMillis = expiresAt.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
+        long expiresAtMillis =
+                expiresAt.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
         long notAfter = Math.min(expiresAtMillis, now + maxAgeMillis);
         if (notAfter <= now) {
             return; // valid only thanks to the clock skew: never cached

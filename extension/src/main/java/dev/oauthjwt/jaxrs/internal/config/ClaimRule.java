@@ -1,6 +1,5 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
-import dev.oauthjwt.jaxrs.Secured;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +41,8 @@ public final class ClaimRule {
         if (eq <= 0) {
             throw new IllegalArgumentException("claim rule '" + rule + "' is not of the form name=value");
         }
-        return new ClaimRule(rule.substring(0, eq).trim(), rule.substring(eq + 1).trim());
+        return new ClaimRule(
+                rule.substring(0, eq).trim(), rule.substring(eq + 1).trim());
     }
 
     /** @return the claim name */

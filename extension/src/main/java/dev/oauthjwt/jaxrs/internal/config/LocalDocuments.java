@@ -19,8 +19,7 @@ final class LocalDocuments {
     private static final String FILE = "file:";
     private static final String CLASSPATH = "classpath:";
 
-    private LocalDocuments() {
-    }
+    private LocalDocuments() {}
 
     static String read(String key, String value) {
         if (value.startsWith(FILE)) {

@@ -31,15 +31,17 @@ import org.eclipse.microprofile.config.Config;
  * @param realm realm of the challenge, if any
  * @param clockSkew leeway for time claims
  * @param maxTokenLifetime longest accepted token lifetime
- * @param rolesClaim claim listing the roles
+ * @param rolesClaims paths of the claims listing the roles; the roles are their union
  * @param principalClaim claim naming the principal
  * @param jwksRefreshInterval freshness of fetched keys
  * @param jwksMinRefreshInterval cooldown between JWKS fetches
  * @param jwksTimeout total deadline of one JWKS fetch
  * @param jwksStaleIfError how long cached keys outlive failing refreshes
+ * @param jwksPrefetch whether the keys are fetched in the background at deployment
  * @param cacheMaxSize capacity of the validated-token cache, 0 when disabled
  * @param cacheMaxAge longest stay of a token in the validated-token cache
  * @param resource the RFC 9728 resource identifier of this API, if protected-resource metadata is served
+ * @param auditRateLimit most audit lines per second and refusal reason
  */
 public record OAuthJwtConfig(
         Optional<URI> jwksUri,
@@ -54,15 +56,17 @@ public record OAuthJwtConfig(
         Optional<String> realm,
         Duration clockSkew,
         Duration maxTokenLifetime,
-        String rolesClaim,
+        List<ClaimPath> rolesClaims,
         String principalClaim,
         Duration jwksRefreshInterval,
         Duration jwksMinRefreshInterval,
         Duration jwksTimeout,
         Duration jwksStaleIfError,
+        boolean jwksPrefetch,
         int cacheMaxSize,
         Duration cacheMaxAge,
-        Optional<URI> resource) {
+        Optional<URI> resource,
+        int auditRateLimit) {
 
     /** The RFC 9728 well-known segment, to which the path of the resource identifier is appended (§3.1). */
     public static final String METADATA_SEGMENT = ".well-known/oauth-protected-resource";
@@ -74,6 +78,7 @@ public record OAuthJwtConfig(
         scopes = ordered(scopes);
         claimRules = List.copyOf(claimRules);
         requiredClaims = ordered(requiredClaims);
+        rolesClaims = List.copyOf(rolesClaims);
     }
 
     /**
@@ -99,7 +104,8 @@ public record OAuthJwtConfig(
         Optional<URI> jwksUri = reader.read(Settings.JWKS_URI);
         Optional<String> publicKeys = reader.read(Settings.PUBLIC_KEYS);
         if (jwksUri.isPresent() && publicKeys.isPresent()) {
-            throw new InvalidConfigurationException(reader.keyOf(Settings.PUBLIC_KEYS),
+            throw new InvalidConfigurationException(
+                    reader.keyOf(Settings.PUBLIC_KEYS),
                     "cannot be combined with " + reader.keyOf(Settings.JWKS_URI) + ": set one");
         }
         String issuer = reader.read(Settings.ISSUER);
@@ -125,28 +131,31 @@ public record OAuthJwtConfig(
                 reader.read(Settings.JWKS_MIN_REFRESH_INTERVAL),
                 reader.read(Settings.JWKS_TIMEOUT),
                 reader.read(Settings.JWKS_STALE_IF_ERROR),
+                reader.read(Settings.JWKS_PREFETCH),
                 reader.read(Settings.CACHE_MAX_SIZE),
                 reader.read(Settings.CACHE_MAX_AGE),
-                resource(reader));
+                resource(reader),
+                reader.read(Settings.AUDIT_RATE_LIMIT));
     }
 
     /** The issuer is the base of discovery: an https URL (http on loopback) without query or fragment. */
     private static void checkDiscoverable(String key, String issuer) {
         SecureUrls.Result checked = SecureUrls.check(issuer);
         if (checked.uri().isEmpty()) {
-            throw new InvalidConfigurationException(key, checked.problem()
-                    + " to discover the keys (neither jwks-uri nor public-keys is set)");
+            throw new InvalidConfigurationException(
+                    key, checked.problem() + " to discover the keys (neither jwks-uri nor public-keys is set)");
         }
         if (checked.uri().get().getRawQuery() != null || checked.uri().get().getRawFragment() != null) {
             throw new InvalidConfigurationException(key, "may not have a query or fragment (RFC 8414 §2)");
         }
     }
 
-    static Optional<URI> resource(ConfigReader reader) {
+    private static Optional<URI> resource(ConfigReader reader) {
         Optional<URI> resource = reader.read(Settings.RESOURCE);
-        if (resource.isPresent() && (resource.get().getRawQuery() != null || resource.get().getRawFragment() != null)) {
-            throw new InvalidConfigurationException(reader.keyOf(Settings.RESOURCE),
-                    "may not have a query or fragment (RFC 9728 §1.2)");
+        if (resource.isPresent()
+                && (resource.get().getRawQuery() != null || resource.get().getRawFragment() != null)) {
+            throw new InvalidConfigurationException(
+                    reader.keyOf(Settings.RESOURCE), "may not have a query or fragment (RFC 9728 §1.2)");
         }
         return resource;
     }
@@ -164,14 +173,9 @@ public record OAuthJwtConfig(
      * @return the URL, when a resource is configured
      */
     public Optional<String> resourceMetadataUrl(String basePath) {
-        return resource.map(uri -> metadataUrl(uri, basePath));
-    }
-
-    /** @return the metadata URL of {@code resource} served under {@code basePath} */
-    static String metadataUrl(URI resource, String basePath) {
         String base = basePath.endsWith("/") ? basePath : basePath + "/";
-        return resource.getScheme() + "://" + resource.getRawAuthority() + base + METADATA_SEGMENT
-                + resourcePath(resource);
+        return resource.map(
+                uri -> uri.getScheme() + "://" + uri.getRawAuthority() + base + METADATA_SEGMENT + resourcePath(uri));
     }
 
     /** @return the path of the resource identifier without its trailing {@code /}; empty for the root */
@@ -189,7 +193,8 @@ public record OAuthJwtConfig(
      * @return whether it is a non-empty RFC 6750 scope-token (%x21 / %x23-5B / %x5D-7E), safe inside a challenge
      */
     public static boolean isScopeToken(String scope) {
-        return scope != null && !scope.isEmpty()
+        return scope != null
+                && !scope.isEmpty()
                 && scope.chars().allMatch(c -> c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E));
     }
 }

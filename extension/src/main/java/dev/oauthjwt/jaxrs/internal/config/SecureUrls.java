@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class SecureUrls {
 
-    private SecureUrls() {
-    }
+    private SecureUrls() {}
 
     /**
      * @param value the URL as configured or announced

@@ -25,8 +25,7 @@ public final class Setting<T> {
     private final T max;
     private final String meaning;
 
-    private Setting(String key, ValueType<T> type, boolean required, String defaultText, T min, T max,
-            String meaning) {
+    private Setting(String key, ValueType<T> type, boolean required, String defaultText, T min, T max, String meaning) {
         if (!key.startsWith(OAuthJwtConfigKeys.PREFIX) || key.equals(OAuthJwtConfigKeys.PREFIX)) {
             throw new IllegalArgumentException("setting key outside " + OAuthJwtConfigKeys.PREFIX + ": " + key);
         }
@@ -51,8 +50,14 @@ public final class Setting<T> {
 
     /** A duration with inclusive bounds; every text is a number of seconds or an ISO-8601 duration. */
     static Setting<Duration> duration(String key, String defaultText, String min, String max, String meaning) {
-        return new Setting<>(key, ValueType.DURATION, false, defaultText,
-                ValueParsers.parseDuration(key, min), ValueParsers.parseDuration(key, max), meaning);
+        return new Setting<>(
+                key,
+                ValueType.DURATION,
+                false,
+                defaultText,
+                ValueParsers.parseDuration(key, min),
+                ValueParsers.parseDuration(key, max),
+                meaning);
     }
 
     /** A whole number with inclusive bounds. */

@@ -17,14 +17,35 @@ import org.eclipse.microprofile.config.Config;
  * tenant names its own issuer (no fallback for {@code issuer}), and no two tenants share one, so the token's
  * {@code iss} selects at most one tenant.
  *
- * <p>The challenge's {@code realm} and the RFC 9728 {@code resource} are application-wide: read from the top-level
- * keys only.
+ * <p>What belongs to the application rather than to an issuer is read from the top-level keys only, and set under a
+ * tenant it fails the deployment: the challenge's {@code realm}, the RFC 9728 {@code resource}, the audit rate limit,
+ * the decryption keys of encrypted tokens (the keys of this API, whoever issued the token inside) and introspection
+ * (an opaque token names no issuer, so it cannot select a tenant).
  *
  * @param all the tenants, in configuration order; never empty
  * @param realm the realm of every challenge
  * @param resource the resource identifier of the application
+ * @param auditRateLimit most audit lines per second and refusal reason
  */
-public record Tenants(List<Tenant> all, Optional<String> realm, Optional<URI> resource) {
+public record Tenants(List<Tenant> all, Optional<String> realm, Optional<URI> resource, int auditRateLimit) {
+
+    /** The settings that belong to the application, never to one tenant. */
+    private static final Set<Setting<?>> APPLICATION_WIDE = Set.of(
+            Settings.REALM,
+            Settings.RESOURCE,
+            Settings.AUDIT_RATE_LIMIT,
+            Settings.TENANTS,
+            Settings.TENANT,
+            Settings.DECRYPTION_KEYS,
+            Settings.DECRYPTION_ALGORITHMS,
+            Settings.DECRYPTION_ENCRYPTION_METHODS,
+            Settings.INTROSPECTION_MODE,
+            Settings.INTROSPECTION_ENDPOINT,
+            Settings.INTROSPECTION_CLIENT_ID,
+            Settings.INTROSPECTION_CLIENT_SECRET,
+            Settings.INTROSPECTION_CACHE_TTL,
+            Settings.INTROSPECTION_MAX_RATE,
+            Settings.INTROSPECTION_TIMEOUT);
 
     public Tenants {
         all = List.copyOf(all);
@@ -40,29 +61,94 @@ public record Tenants(List<Tenant> all, Optional<String> realm, Optional<URI> re
         Set<String> names = top.read(Settings.TENANTS);
         if (names.isEmpty()) {
             OAuthJwtConfig single = OAuthJwtConfig.from(top);
-            return new Tenants(List.of(new Tenant(Tenant.SINGLE, single)), single.realm(), single.resource());
+            Tenant tenant = new Tenant(Tenant.SINGLE, single, SenderConstraintConfig.from(top));
+            return new Tenants(List.of(tenant), single.realm(), single.resource(), single.auditRateLimit());
         }
+        for (String name : names) {
+            if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new InvalidConfigurationException(
+                        OAuthJwtConfigKeys.TENANTS,
+                        "contains a name other than letters, digits, '-' and '_' (at most 64 characters)");
+            }
+        }
+        checkTenantKeys(config, names);
         Map<String, String> tenantOfIssuer = new LinkedHashMap<>();
         List<Tenant> tenants = new ArrayList<>();
         for (String name : names) {
-            if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
-                throw new InvalidConfigurationException(OAuthJwtConfigKeys.TENANTS,
-                        "contains a name other than letters, digits, '-' and '_' (at most 64)");
+            ConfigReader reader = new ConfigReader(config, prefixOf(name));
+            String issuerKey = prefixOf(name) + Settings.ISSUER.name();
+            if (!reader.keyOf(Settings.ISSUER).equals(issuerKey)
+                    || config.getOptionalValue(issuerKey, String.class)
+                            .filter(v -> !v.isBlank())
+                            .isEmpty()) {
+                throw new InvalidConfigurationException(
+                        issuerKey, "is required but not set (each tenant names its own issuer)");
             }
-            String prefix = OAuthJwtConfigKeys.TENANT_PREFIX + name + ".";
-            String issuerKey = prefix + Settings.ISSUER.name();
-            if (config.getOptionalValue(issuerKey, String.class).filter(v -> !v.isBlank()).isEmpty()) {
-                throw new InvalidConfigurationException(issuerKey, "is required but not set (each tenant names its "
-                        + "own issuer)");
-            }
-            OAuthJwtConfig tenant = OAuthJwtConfig.from(new ConfigReader(config, prefix));
+            OAuthJwtConfig tenant = OAuthJwtConfig.from(reader);
             String other = tenantOfIssuer.putIfAbsent(tenant.issuer(), name);
             if (other != null) {
                 throw new InvalidConfigurationException(issuerKey, "is the issuer of tenant " + other + " too");
             }
-            tenants.add(new Tenant(name, tenant));
+            tenants.add(new Tenant(name, tenant, SenderConstraintConfig.from(reader)));
         }
-        return new Tenants(tenants, top.read(Settings.REALM), OAuthJwtConfig.resource(top));
+        if (!top.read(Settings.INTROSPECTION_MODE).equalsIgnoreCase("off")) {
+            throw new InvalidConfigurationException(
+                    OAuthJwtConfigKeys.INTROSPECTION_MODE,
+                    "cannot be combined with " + OAuthJwtConfigKeys.TENANTS
+                            + ": an opaque token names no issuer to select a tenant");
+        }
+        OAuthJwtConfig first = tenants.get(0).config();
+        return new Tenants(tenants, first.realm(), first.resource(), first.auditRateLimit());
+    }
+
+    /**
+     * @param config the application's MicroProfile Config
+     * @param tenant a tenant
+     * @return where the tenant reads its keys: under its prefix, falling back to the top level
+     */
+    public static ConfigReader readerOf(Config config, Tenant tenant) {
+        return tenant.name().equals(Tenant.SINGLE)
+                ? new ConfigReader(config)
+                : new ConfigReader(config, prefixOf(tenant.name()));
+    }
+
+    /** @return {@code oauth.jwt.tenant.<name>.} */
+    static String prefixOf(String name) {
+        return OAuthJwtConfigKeys.TENANT_PREFIX + name + ".";
+    }
+
+    /**
+     * Every {@code oauth.jwt.tenant.*} key must belong to a listed tenant and name a per-issuer setting: a typo, a
+     * tenant missing from {@code oauth.jwt.tenants} or an application-wide key under a tenant would otherwise be
+     * ignored silently.
+     */
+    private static void checkTenantKeys(Config config, Set<String> names) {
+        for (String key : config.getPropertyNames()) {
+            if (!key.startsWith(OAuthJwtConfigKeys.TENANT_PREFIX)) {
+                continue;
+            }
+            String rest = key.substring(OAuthJwtConfigKeys.TENANT_PREFIX.length());
+            int dot = rest.indexOf('.');
+            if (dot < 0 || !names.contains(rest.substring(0, dot))) {
+                throw new InvalidConfigurationException(
+                        key, "belongs to no tenant listed in " + OAuthJwtConfigKeys.TENANTS);
+            }
+            String setting = rest.substring(dot + 1);
+            if (!isPerTenant(setting)) {
+                throw new InvalidConfigurationException(
+                        key, "is not a per-issuer key; set oauth.jwt." + setting + " for the whole application");
+            }
+        }
+    }
+
+    private static boolean isPerTenant(String name) {
+        for (Setting<?> setting : Settings.all()) {
+            boolean matches = setting.isFamily() ? name.startsWith(setting.name()) : name.equals(setting.name());
+            if (matches) {
+                return !APPLICATION_WIDE.contains(setting);
+            }
+        }
+        return false;
     }
 
     /** @return the issuers of all tenants, in configuration order */
@@ -70,12 +156,9 @@ public record Tenants(List<Tenant> all, Optional<String> realm, Optional<URI> re
         return all.stream().map(tenant -> tenant.config().issuer()).toList();
     }
 
-    /**
-     * @param basePath the raw path of the Jakarta REST application's base URI
-     * @return the metadata URL (see {@link OAuthJwtConfig#resourceMetadataUrl}), when a resource is configured
-     */
-    public Optional<String> resourceMetadataUrl(String basePath) {
-        return resource.map(uri -> OAuthJwtConfig.metadataUrl(uri, basePath));
+    /** @return the names of the tenants; a single {@link Tenant#SINGLE} without {@code oauth.jwt.tenants} */
+    public List<String> names() {
+        return all.stream().map(Tenant::name).toList();
     }
 
     /** @return whether several issuers are configured ({@code oauth.jwt.tenants} is set) */
@@ -83,4 +166,11 @@ public record Tenants(List<Tenant> all, Optional<String> realm, Optional<URI> re
         return !all.get(0).name().equals(Tenant.SINGLE);
     }
 
+    /**
+     * @param basePath the raw path of the Jakarta REST application's base URI
+     * @return the metadata URL (see {@link OAuthJwtConfig#resourceMetadataUrl}), when a resource is configured
+     */
+    public Optional<String> resourceMetadataUrl(String basePath) {
+        return all.get(0).config().resourceMetadataUrl(basePath);
+    }
 }

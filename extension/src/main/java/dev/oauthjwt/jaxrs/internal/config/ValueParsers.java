@@ -15,8 +15,7 @@ import java.util.Set;
 /** The parsers behind {@link ValueType}: each turns one trimmed, non-empty value into a value or a named refusal. */
 final class ValueParsers {
 
-    private ValueParsers() {
-    }
+    private ValueParsers() {}
 
     static URI httpsUrl(String key, String value, Setting<URI> setting) {
         SecureUrls.Result checked = SecureUrls.check(value);
@@ -32,8 +31,8 @@ final class ValueParsers {
     }
 
     static TokenProfile profile(String key, String value, Setting<TokenProfile> setting) {
-        return TokenProfile.named(value).orElseThrow(() ->
-                new InvalidConfigurationException(key, "must be oauth or rfc9068"));
+        return TokenProfile.named(value)
+                .orElseThrow(() -> new InvalidConfigurationException(key, "must be oauth or rfc9068"));
     }
 
     static Optional<String> challengeText(String key, String value, Setting<Optional<String>> setting) {
@@ -54,6 +53,14 @@ final class ValueParsers {
         return Collections.unmodifiableSet(items);
     }
 
+    static List<ClaimPath> claimPaths(String key, String value, Setting<List<ClaimPath>> setting) {
+        try {
+            return ClaimPath.parseList(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, e.getMessage());
+        }
+    }
+
     static Set<String> list(String key, String value, Setting<Set<String>> setting) {
         Set<String> items = new LinkedHashSet<>();
         for (String item : value.split(",")) {
@@ -69,8 +76,8 @@ final class ValueParsers {
         for (String scope : value.split("[ ,]+")) {
             if (!scope.isEmpty()) {
                 if (!OAuthJwtConfig.isScopeToken(scope)) {
-                    throw new InvalidConfigurationException(key,
-                            "contains a scope with a character outside RFC 6750's scope-token set");
+                    throw new InvalidConfigurationException(
+                            key, "contains a scope with a character outside RFC 6750's scope-token set");
                 }
                 scopes.add(scope);
             }
@@ -81,17 +88,21 @@ final class ValueParsers {
     static Set<JwsAlgorithm> algorithms(String key, String value, Setting<Set<JwsAlgorithm>> setting) {
         Set<JwsAlgorithm> algorithms = new LinkedHashSet<>();
         for (String name : list(key, value, null)) {
-            algorithms.add(JwsAlgorithm.named(name).orElseThrow(() -> new InvalidConfigurationException(key,
-                    "contains '" + sanitize(name) + "': only " + JwsAlgorithm.allNames()
-                            + " are accepted (never none or HMAC)")));
+            algorithms.add(JwsAlgorithm.named(name)
+                    .orElseThrow(() -> new InvalidConfigurationException(
+                            key,
+                            "contains '" + sanitize(name) + "': only " + JwsAlgorithm.allNames()
+                                    + " are accepted (never none or HMAC)")));
         }
         if (algorithms.isEmpty()) {
             algorithms.addAll(List.of(JwsAlgorithm.values()));
         }
         if (algorithms.stream().anyMatch(alg -> alg.curve() != null) && !ConfigReader.hasEcdsaFix(Runtime.version())) {
-            throw new InvalidConfigurationException(key, "contains ECDSA algorithms, but this Java runtime ("
-                    + Runtime.version()
-                    + ") accepts forged ECDSA signatures (CVE-2022-21449): use Java 17.0.3 or later");
+            throw new InvalidConfigurationException(
+                    key,
+                    "contains ECDSA algorithms, but this Java runtime ("
+                            + Runtime.version()
+                            + ") accepts forged ECDSA signatures (CVE-2022-21449): use Java 17.0.3 or later");
         }
         return Collections.unmodifiableSet(algorithms);
     }
@@ -108,11 +119,28 @@ final class ValueParsers {
         return parsed;
     }
 
+    static boolean bool(String key, String value, Setting<Boolean> setting) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+            throw new InvalidConfigurationException(key, "must be true or false");
+        }
+        return lower.equals("true");
+    }
+
+    static SenderConstraintConfig.DpopMode dpopMode(
+            String key, String value, Setting<SenderConstraintConfig.DpopMode> setting) {
+        try {
+            return SenderConstraintConfig.DpopMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(key, "must be allowed, required or disabled");
+        }
+    }
+
     static Duration duration(String key, String raw, Setting<Duration> setting) {
         Duration value = parseDuration(key, raw);
         if (value.compareTo(setting.min()) < 0 || value.compareTo(setting.max()) > 0) {
-            throw new InvalidConfigurationException(key,
-                    "must be between " + describe(setting.min()) + " and " + describe(setting.max()));
+            throw new InvalidConfigurationException(
+                    key, "must be between " + describe(setting.min()) + " and " + describe(setting.max()));
         }
         return value;
     }
@@ -125,8 +153,8 @@ final class ValueParsers {
             }
             return Duration.parse(raw.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidConfigurationException(key,
-                    "is neither a number of seconds nor an ISO-8601 duration such as PT30S");
+            throw new InvalidConfigurationException(
+                    key, "is neither a number of seconds nor an ISO-8601 duration such as PT30S");
         }
     }
 
@@ -136,12 +164,20 @@ final class ValueParsers {
 
     /** "audience" for {@code oauth.jwt.audience}: the last word of the key, without a plural {@code s}. */
     private static String itemName(Setting<?> setting) {
-        String name = setting.name().substring(setting.name().lastIndexOf('.') + 1).replace('-', ' ');
+        String name =
+                setting.name().substring(setting.name().lastIndexOf('.') + 1).replace('-', ' ');
         return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
     }
 
     private static String sanitize(String s) {
         String cut = s.length() > 20 ? s.substring(0, 20) : s;
         return cut.replaceAll("[^A-Za-z0-9+_-]", "?");
+    }
+
+    static Optional<String> location(String key, String raw, Setting<Optional<String>> setting) {
+        if (!raw.startsWith("file:") && !raw.startsWith("classpath:")) {
+            throw new InvalidConfigurationException(key, "must be a file: or classpath: location");
+        }
+        return Optional.of(raw);
     }
 }

@@ -4,6 +4,7 @@ import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +37,9 @@ public final class ValueType<T> {
     public static final ValueType<String> TEXT = new ValueType<>("string", (key, raw, s) -> raw, null);
     /** The name of a top-level claim. */
     public static final ValueType<String> CLAIM_NAME = new ValueType<>("claim name", (key, raw, s) -> raw, null);
+    /** Claim paths, comma separated: {@code /} between nested members, {@code "…"} around a member with {@code /}. */
+    public static final ValueType<List<ClaimPath>> CLAIM_PATHS =
+            new ValueType<>("list of claim paths (comma separated)", ValueParsers::claimPaths, List.of());
     /** Printable ASCII without {@code "} and {@code \}, safe inside a quoted-string of a challenge. */
     public static final ValueType<Optional<String>> CHALLENGE_TEXT =
             new ValueType<>("string", ValueParsers::challengeText, Optional.empty());
@@ -51,10 +55,18 @@ public final class ValueType<T> {
     /** JWS algorithm names, comma separated: asymmetric ones only. */
     public static final ValueType<Set<JwsAlgorithm>> ALGORITHMS =
             new ValueType<>("list (comma separated)", ValueParsers::algorithms, Set.of());
+    /** A {@code file:} or {@code classpath:} location of a document. */
+    public static final ValueType<Optional<String>> LOCATION =
+            new ValueType<>("location (`file:` or `classpath:`)", ValueParsers::location, Optional.empty());
     /** A number of seconds or an ISO-8601 duration, within the bounds of the setting. */
     public static final ValueType<Duration> DURATION = new ValueType<>("duration", ValueParsers::duration, null);
     /** A whole number within the bounds of the setting. */
     public static final ValueType<Integer> INTEGER = new ValueType<>("integer", ValueParsers::integer, null);
+    /** {@code true} or {@code false}, case-insensitive. */
+    public static final ValueType<Boolean> BOOLEAN = new ValueType<>("boolean", ValueParsers::bool, Boolean.FALSE);
+    /** {@code allowed}, {@code required} or {@code disabled}, case-insensitive. */
+    public static final ValueType<SenderConstraintConfig.DpopMode> DPOP_MODE =
+            new ValueType<>("allowed, required, disabled", ValueParsers::dpopMode, null);
 
     private final String documentedAs;
     private final Parser<T> parser;

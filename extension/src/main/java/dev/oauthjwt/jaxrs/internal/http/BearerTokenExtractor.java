@@ -1,8 +1,8 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import java.util.List;
 
 /**
@@ -10,14 +10,18 @@ import java.util.List;
  * {@code credentials = "Bearer" 1*SP b64token}, with the scheme matched case-insensitively and
  * {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. Leading and trailing SP and HTAB
  * are optional whitespace around the field value, not part of it (RFC 9110 §5.5), and are ignored; whitespace inside
- * the credential is not. Linear in the header length.
+ * the credential is not. With DPoP accepted, {@code credentials = "DPoP" 1*SP token68} (RFC 9449 §7.1) the same
+ * way. Linear in the header length.
  */
 public final class BearerTokenExtractor {
 
     private static final String SCHEME = "Bearer";
+    private static final String DPOP_SCHEME = "DPoP";
 
-    private BearerTokenExtractor() {
-    }
+    private BearerTokenExtractor() {}
+
+    /** A credential taken from the header: the token and whether it came with the {@code DPoP} scheme. */
+    public record Credential(String token, boolean dpop) {}
 
     /**
      * @param authorizationValues every {@code Authorization} field value of the request (null or empty when absent)
@@ -26,6 +30,21 @@ public final class BearerTokenExtractor {
      * @throws TokenRejectedException with the failure to answer
      */
     public static String extract(List<String> authorizationValues, boolean tokenInQuery) throws TokenRejectedException {
+        return extract(authorizationValues, tokenInQuery, false).token();
+    }
+
+    /**
+     * Also accepts the {@code DPoP} scheme of RFC 9449 §7.1 when asked to, with the same {@code token68} grammar;
+     * otherwise a {@code DPoP} credential is another scheme (no credentials).
+     *
+     * @param authorizationValues every {@code Authorization} field value of the request (null or empty when absent)
+     * @param tokenInQuery whether the query also carries {@code access_token}
+     * @param acceptDpop whether the {@code DPoP} scheme is accepted
+     * @return the token text and its scheme
+     * @throws TokenRejectedException with the failure to answer
+     */
+    public static Credential extract(List<String> authorizationValues, boolean tokenInQuery, boolean acceptDpop)
+            throws TokenRejectedException {
         if (authorizationValues == null || authorizationValues.isEmpty()) {
             throw new TokenRejectedException(Failure.NO_CREDENTIALS);
         }
@@ -33,20 +52,23 @@ public final class BearerTokenExtractor {
             throw new TokenRejectedException(Failure.MULTIPLE_CREDENTIALS);
         }
         String value = withoutOptionalWhitespace(authorizationValues.get(0));
-        if (value == null || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        boolean dpop =
+                acceptDpop && value != null && value.regionMatches(true, 0, DPOP_SCHEME, 0, DPOP_SCHEME.length());
+        String scheme = dpop ? DPOP_SCHEME : SCHEME;
+        if (value == null || !value.regionMatches(true, 0, scheme, 0, scheme.length())) {
             throw new TokenRejectedException(Failure.NO_CREDENTIALS);
         }
-        if (value.length() == SCHEME.length()) {
+        if (value.length() == scheme.length()) {
             throw new TokenRejectedException(Failure.MALFORMED_HEADER);
         }
-        char separator = value.charAt(SCHEME.length());
+        char separator = value.charAt(scheme.length());
         if (separator == '\t' || separator == '\u00A0') {
             throw new TokenRejectedException(Failure.MALFORMED_HEADER);
         }
         if (separator != ' ') {
             throw new TokenRejectedException(Failure.NO_CREDENTIALS); // another scheme, e.g. "Bearer:x" or "BearerX"
         }
-        int start = SCHEME.length();
+        int start = scheme.length();
         while (start < value.length() && value.charAt(start) == ' ') {
             start++;
         }
@@ -59,12 +81,13 @@ public final class BearerTokenExtractor {
         String token = value.substring(start);
         if (!isB64Token(token)) {
             boolean secondCredential = token.indexOf(',') >= 0;
-            throw new TokenRejectedException(secondCredential ? Failure.MULTIPLE_CREDENTIALS : Failure.MALFORMED_HEADER);
+            throw new TokenRejectedException(
+                    secondCredential ? Failure.MULTIPLE_CREDENTIALS : Failure.MALFORMED_HEADER);
         }
         if (tokenInQuery) {
             throw new TokenRejectedException(Failure.MULTIPLE_CREDENTIALS);
         }
-        return token;
+        return new Credential(token, dpop);
     }
 
     /** Strips the SP and HTAB that RFC 9110 §5.5 puts around a field value; {@code null} stays {@code null}. */
@@ -103,7 +126,14 @@ public final class BearerTokenExtractor {
     }
 
     private static boolean isB64TokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '+'
+                || c == '/';
     }
 }

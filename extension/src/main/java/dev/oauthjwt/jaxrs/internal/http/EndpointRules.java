@@ -14,16 +14,20 @@ import java.util.Set;
 
 /**
  * The authorization rules of one secured resource method: the global scopes and claim rules plus those of its
- * {@link Secured} annotation. Resolved once at deployment.
+ * {@link Secured} annotation, and its {@link RoleRule}. Resolved once at deployment.
  *
  * @param scopes every scope the token must grant
+ * @param anyScopes scopes of which the token must grant one; empty for no such rule
  * @param claimRules every claim rule that must hold
+ * @param roleRule what {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll} demand
  * @param tenants the tenants whose tokens are accepted; empty for all
  */
-public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules, Set<String> tenants) {
+public record EndpointRules(
+        Set<String> scopes, Set<String> anyScopes, List<ClaimRule> claimRules, RoleRule roleRule, Set<String> tenants) {
 
     public EndpointRules {
         scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+        anyScopes = Collections.unmodifiableSet(new LinkedHashSet<>(anyScopes));
         claimRules = List.copyOf(claimRules);
         tenants = Set.copyOf(tenants);
     }
@@ -31,12 +35,46 @@ public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules, Set<
     /**
      * @param annotation the effective annotation of the method
      * @param where the method, named in error messages
-     * @return the rules of the annotation alone
+     * @return the rules of the annotation alone, without a role rule
      * @throws IllegalStateException when a scope or claim rule of the annotation is malformed
      */
     public static EndpointRules of(Secured annotation, String where) {
+        return of(annotation, RoleRule.NONE, where);
+    }
+
+    /**
+     * @param annotation the effective annotation of the method
+     * @param roleRule the method's role rule
+     * @param where the method, named in error messages
+     * @return the rules of the annotation alone
+     * @throws IllegalStateException when a scope or claim rule of the annotation is malformed
+     */
+    static EndpointRules of(Secured annotation, RoleRule roleRule, String where) {
+        List<ClaimRule> rules = new ArrayList<>();
+        for (String rule : annotation.claims()) {
+            try {
+                rules.add(ClaimRule.parse(rule));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("@Secured on " + where + ": " + e.getMessage(), e);
+            }
+        }
+        Set<String> tenants = new LinkedHashSet<>();
+        for (String tenant : annotation.tenants()) {
+            if (!tenant.isBlank()) {
+                tenants.add(tenant.trim());
+            }
+        }
+        return new EndpointRules(
+                scopesOf(annotation.scopes(), where),
+                scopesOf(annotation.anyScopes(), where),
+                rules,
+                roleRule,
+                tenants);
+    }
+
+    private static Set<String> scopesOf(String[] elements, String where) {
         Set<String> scopes = new LinkedHashSet<>();
-        for (String element : annotation.scopes()) {
+        for (String element : elements) {
             for (String scope : element.trim().split(" +")) {
                 if (!scope.isEmpty()) {
                     if (!OAuthJwtConfig.isScopeToken(scope)) {
@@ -47,15 +85,7 @@ public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules, Set<
                 }
             }
         }
-        List<ClaimRule> rules = new ArrayList<>();
-        for (String rule : annotation.claims()) {
-            try {
-                rules.add(ClaimRule.parse(rule));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("@Secured on " + where + ": " + e.getMessage(), e);
-            }
-        }
-        return new EndpointRules(scopes, rules, Set.of(annotation.tenants()));
+        return scopes;
     }
 
     /** @return these rules with the global ones of the configuration added */
@@ -64,31 +94,60 @@ public record EndpointRules(Set<String> scopes, List<ClaimRule> claimRules, Set<
         allScopes.addAll(scopes);
         List<ClaimRule> allRules = new ArrayList<>(config.claimRules());
         allRules.addAll(claimRules);
-        return new EndpointRules(allScopes, allRules, tenants);
+        return new EndpointRules(allScopes, anyScopes, allRules, roleRule, tenants);
     }
 
     /**
-     * Evaluates every rule, whatever the outcome of the ones before; first whether the token's tenant is accepted.
+     * The {@code scope} attribute of a 403 challenge (RFC 6750 §3): every required scope, then every alternative, so
+     * that a token granting all of them satisfies the endpoint.
      *
-     * @param principal the verified token
-     * @param tenant the name of its tenant
-     * @throws TokenRejectedException {@link Failure#WRONG_ISSUER} for a token of a tenant this endpoint does not
-     *     accept, {@link Failure#INSUFFICIENT_SCOPE} or {@link Failure#CLAIM_RULE_FAILED}
+     * @return the scopes to name, in order
      */
-    void authorize(VerifiedToken principal, String tenant) throws TokenRejectedException {
+    Set<String> challengeScopes() {
+        if (anyScopes.isEmpty()) {
+            return scopes;
+        }
+        Set<String> all = new LinkedHashSet<>(scopes);
+        all.addAll(anyScopes);
+        return all;
+    }
+
+    /**
+     * @param tenant the tenant of a verified token
+     * @throws TokenRejectedException {@link Failure#WRONG_ISSUER} when this endpoint does not accept its tokens
+     */
+    void admitTenant(String tenant) throws TokenRejectedException {
         if (!tenants.isEmpty() && !tenants.contains(tenant)) {
             throw new TokenRejectedException(Failure.WRONG_ISSUER);
         }
-        boolean scopesGranted = principal.getScopes().containsAll(scopes);
+    }
+
+    /**
+     * Evaluates every rule, whatever the outcome of the ones before, and reports the first failure in the order
+     * deny-all, scopes, claim rules, roles.
+     *
+     * @throws TokenRejectedException a 403 {@link Failure}
+     */
+    void authorize(VerifiedToken principal) throws TokenRejectedException {
+        Set<String> granted = principal.getScopes();
+        boolean scopesGranted = granted.containsAll(scopes)
+                && (anyScopes.isEmpty() || anyScopes.stream().anyMatch(granted::contains));
         boolean rulesHold = true;
         for (ClaimRule rule : claimRules) {
             rulesHold &= rule.matches(principal.claims().get(rule.claim()));
+        }
+        boolean roleHeld = roleRule.admits(principal.getGroups());
+        if (roleRule.kind() == RoleRule.Kind.DENY_ALL) {
+            throw new TokenRejectedException(Failure.ACCESS_DENIED);
         }
         if (!scopesGranted) {
             throw new TokenRejectedException(Failure.INSUFFICIENT_SCOPE);
         }
         if (!rulesHold) {
             throw new TokenRejectedException(Failure.CLAIM_RULE_FAILED);
+        }
+        if (!roleHeld) {
+            throw new TokenRejectedException(Failure.ROLE_MISSING);
         }
     }
 }

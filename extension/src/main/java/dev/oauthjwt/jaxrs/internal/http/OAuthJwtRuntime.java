@@ -2,18 +2,29 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
+import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.context.ContextNotActiveException;
 import java.util.function.Supplier;
 
 /**
- * What the filters of one application share: the CDI-produced {@link IssuerRouter} and the request-scoped holder
- * that makes the verified token injectable. Looked up once, on the first secured request.
+ * What the filters of one application share: the CDI-produced {@link IssuerRouter} and {@link TenantBindings},
+ * the request-scoped holder that makes the verified token injectable, the audit log, and the source of the client's
+ * address. Looked up once, on the first secured request.
  *
  * @param validators the application's validators, one per issuer
+ * @param senderConstraints the checks of token bindings (DPoP) of each issuer
  * @param holder a client proxy of the request-scoped holder
+ * @param audit the audit log of secured requests
+ * @param clientAddress the current request's client address, or {@code null} when the runtime cannot tell
  */
-record OAuthJwtRuntime(IssuerRouter validators, AccessTokenHolder holder) {
+record OAuthJwtRuntime(
+        IssuerRouter validators,
+        TenantBindings senderConstraints,
+        AccessTokenHolder holder,
+        AuditLog audit,
+        Supplier<String> clientAddress) {
 
     /** Makes the principal injectable as {@code AccessToken} for the rest of the request. */
     void publish(AccessToken token) {
@@ -21,6 +32,15 @@ record OAuthJwtRuntime(IssuerRouter validators, AccessTokenHolder holder) {
             holder.set(token);
         } catch (ContextNotActiveException noRequestContext) {
             // the runtime serves this request outside a CDI request context: injection is unavailable, nothing else
+        }
+    }
+
+    /** @return the client address of the current request, or {@code null} */
+    String client() {
+        try {
+            return clientAddress.get();
+        } catch (RuntimeException outsideRequest) {
+            return null; // no servlet request in this context: the audit line says "-"
         }
     }
 

@@ -1,7 +1,12 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.Secured;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
+import dev.oauthjwt.jaxrs.internal.config.Settings;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
+import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,19 +18,28 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Binds a {@link BearerTokenFilter} (priority {@link Priorities#AUTHENTICATION}) to every resource method that is
- * {@link Secured}, directly or through its class, a superclass or an interface. The annotation is resolved once per
- * method, at deployment: a malformed rule fails it.
+ * {@link Secured}, directly or through its class, a superclass or an interface. The annotation, and the method's
+ * {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}, are resolved once per method, at deployment: a
+ * malformed or ambiguous rule fails it.
  */
 @Provider
 @ApplicationScoped
 public class SecuredFeature implements DynamicFeature {
 
+    private static final Logger LOG = Logger.getLogger(SecuredFeature.class.getName());
+
     @Inject
     Instance<IssuerRouter> validator;
+
+    @Inject
+    Instance<TenantBindings> senderConstraints;
 
     @Inject
     Instance<AccessTokenHolder> holder;
@@ -33,23 +47,33 @@ public class SecuredFeature implements DynamicFeature {
     @Inject
     Instance<SecuredScopes> securedScopes;
 
+    @Inject
+    Instance<AuditLog> audit;
+
     private final Supplier<OAuthJwtRuntime> runtime = OAuthJwtRuntime.lazily(this::lookup);
 
     /** Created by CDI or by the Jakarta REST runtime. */
-    public SecuredFeature() {
-    }
+    public SecuredFeature() {}
 
     /** The injected beans; without injection (a runtime that does not manage providers with CDI), CDI.current(). */
     private OAuthJwtRuntime lookup() {
-        if (validator != null && holder != null) {
-            return new OAuthJwtRuntime(validator.get(), holder.get());
+        if (validator != null && senderConstraints != null && holder != null && audit != null) {
+            return new OAuthJwtRuntime(
+                    validator.get(), senderConstraints.get(), holder.get(), audit.get(), ServletClientAddress.lookup());
         }
         CDI<Object> cdi = CDI.current();
-        return new OAuthJwtRuntime(cdi.select(IssuerRouter.class).get(), cdi.select(AccessTokenHolder.class).get());
+        return new OAuthJwtRuntime(
+                cdi.select(IssuerRouter.class).get(),
+                cdi.select(TenantBindings.class).get(),
+                cdi.select(AccessTokenHolder.class).get(),
+                cdi.select(AuditLog.class).get(),
+                ServletClientAddress.lookup());
     }
 
     private SecuredScopes registry() {
-        return securedScopes != null ? securedScopes.get() : CDI.current().select(SecuredScopes.class).get();
+        return securedScopes != null
+                ? securedScopes.get()
+                : CDI.current().select(SecuredScopes.class).get();
     }
 
     @Override
@@ -60,46 +84,55 @@ public class SecuredFeature implements DynamicFeature {
             return;
         }
         Secured secured = findAnnotation(resourceClass, method);
-        if (secured != null) {
+        if (secured == null) {
+            warnIfRolesIgnored(resourceClass, method);
+        } else {
             String where = resourceClass.getName() + "#" + method.getName();
-            EndpointRules rules = EndpointRules.of(secured, where);
+            RoleRule roles = RoleAnnotations.resolve(resourceClass, method, where);
+            EndpointRules rules = EndpointRules.of(secured, roles, where);
+            checkTenants(rules.tenants(), where);
             registry().addAll(rules.scopes());
-            context.register(new BearerTokenFilter(rules, runtime), Priorities.AUTHENTICATION);
+            context.register(new BearerTokenFilter(rules, where, runtime), Priorities.AUTHENTICATION);
         }
     }
 
-    /** The method's own annotation wins; then the same method up the hierarchy; then the class, its supers, interfaces. */
-    static Secured findAnnotation(Class<?> resourceClass, Method method) {
-        for (Class<?> type = resourceClass; type != null && type != Object.class; type = type.getSuperclass()) {
-            Secured found = onMethod(type, method);
-            if (found != null) {
-                return found;
-            }
-            for (Class<?> iface : type.getInterfaces()) {
-                found = onMethod(iface, method);
-                if (found != null) {
-                    return found;
-                }
+    /**
+     * A tenant of {@code @Secured(tenants)} that {@code oauth.jwt.tenants} does not list matches no token (one WAR may
+     * run with several issuers in one place and one issuer in another): said once per method, at deployment.
+     */
+    private static void checkTenants(Set<String> tenants, String where) {
+        if (tenants.isEmpty()) {
+            return;
+        }
+        Set<String> configured = new ConfigReader(ConfigProvider.getConfig()).read(Settings.TENANTS);
+        for (String tenant : tenants) {
+            if (!configured.contains(tenant)) {
+                LOG.warning(() -> "@Secured on " + where + " names tenant " + tenant + ", which "
+                        + OAuthJwtConfigKeys.TENANTS + " does not list: no token is accepted there");
             }
         }
-        for (Class<?> type = resourceClass; type != null && type != Object.class; type = type.getSuperclass()) {
-            if (type.isAnnotationPresent(Secured.class)) {
-                return type.getAnnotation(Secured.class);
-            }
-            for (Class<?> iface : type.getInterfaces()) {
-                if (iface.isAnnotationPresent(Secured.class)) {
-                    return iface.getAnnotation(Secured.class);
-                }
-            }
-        }
-        return null;
     }
 
-    private static Secured onMethod(Class<?> type, Method method) {
+    /**
+     * {@code @RolesAllowed} or {@code @DenyAll} without {@code @Secured} is left to the server (which may ignore it, as
+     * Open Liberty without {@code appSecurity} does): say so, once per method, at deployment.
+     */
+    private static void warnIfRolesIgnored(Class<?> resourceClass, Method method) {
+        String where = resourceClass.getName() + "#" + method.getName();
+        RoleRule.Kind kind;
         try {
-            return type.getDeclaredMethod(method.getName(), method.getParameterTypes()).getAnnotation(Secured.class);
-        } catch (NoSuchMethodException e) {
-            return null;
+            kind = RoleAnnotations.resolve(resourceClass, method, where).kind();
+        } catch (IllegalStateException ambiguous) {
+            kind = RoleRule.Kind.ROLES_ALLOWED;
         }
+        if (kind == RoleRule.Kind.ROLES_ALLOWED || kind == RoleRule.Kind.DENY_ALL) {
+            LOG.warning(() -> "Resource method " + where + " has @RolesAllowed or @DenyAll but is not @Secured: "
+                    + "the OAuth JWT extension does not enforce them there");
+        }
+    }
+
+    /** The method's own annotation wins, then the same method up the hierarchy, then the class (see AnnotationLookup). */
+    static Secured findAnnotation(Class<?> resourceClass, Method method) {
+        return AnnotationLookup.find(resourceClass, method, element -> element.getAnnotation(Secured.class));
     }
 }

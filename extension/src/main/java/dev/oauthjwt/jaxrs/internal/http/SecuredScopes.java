@@ -16,8 +16,7 @@ public class SecuredScopes {
     private final Set<String> scopes = new ConcurrentSkipListSet<>();
 
     /** Created by CDI. */
-    public SecuredScopes() {
-    }
+    public SecuredScopes() {}
 
     void addAll(Collection<String> endpointScopes) {
         scopes.addAll(endpointScopes);

@@ -11,8 +11,7 @@ public final class Base64Url {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private Base64Url() {
-    }
+    private Base64Url() {}
 
     /**
      * @param segment the text

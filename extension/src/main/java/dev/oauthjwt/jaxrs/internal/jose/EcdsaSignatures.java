@@ -13,8 +13,7 @@ import java.util.Arrays;
  */
 public final class EcdsaSignatures {
 
-    private EcdsaSignatures() {
-    }
+    private EcdsaSignatures() {}
 
     /**
      * Returns the signature bytes in a spelling shared by every malleated variant. A signature whose length is that of
@@ -46,5 +45,4 @@ public final class EcdsaSignatures {
         System.arraycopy(low, low.length - copy, canonical, canonical.length - copy, copy);
         return canonical;
     }
-
 }

@@ -16,8 +16,7 @@ final class AuthorizationServerMetadata {
     static final String OPENID_CONFIGURATION = "/.well-known/openid-configuration";
     static final String OAUTH_AUTHORIZATION_SERVER = "/.well-known/oauth-authorization-server";
 
-    private AuthorizationServerMetadata() {
-    }
+    private AuthorizationServerMetadata() {}
 
     /**
      * @param issuer the configured issuer, an https URL (http on loopback) without query or fragment
@@ -27,7 +26,8 @@ final class AuthorizationServerMetadata {
         String path = issuer.getRawPath() == null ? "" : issuer.getRawPath();
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         String origin = issuer.getScheme() + "://" + issuer.getRawAuthority();
-        return List.of(URI.create(origin + trimmed + OPENID_CONFIGURATION),
+        return List.of(
+                URI.create(origin + trimmed + OPENID_CONFIGURATION),
                 URI.create(origin + OAUTH_AUTHORIZATION_SERVER + trimmed));
     }
 

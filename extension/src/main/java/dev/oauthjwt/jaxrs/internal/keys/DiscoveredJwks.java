@@ -63,7 +63,9 @@ final class DiscoveredJwks implements JwksSource {
             }
             URI last = lastJwksUri;
             if (last != null && clock.instant().isBefore(lastJwksUriAt.plus(keepLastGood))) {
-                LOG.log(Level.WARNING, "Reading the issuer metadata failed ({0}); the last JWKS URL stays in use",
+                LOG.log(
+                        Level.WARNING,
+                        "Reading the issuer metadata failed ({0}); the last JWKS URL stays in use",
                         reason(failure));
                 return last;
             }
@@ -79,8 +81,9 @@ final class DiscoveredJwks implements JwksSource {
         if (index + 1 == locations.size()) {
             return attempt;
         }
-        return attempt.handle((uri, failure) -> failure == null ? CompletableFuture.completedFuture(uri)
-                : fromMetadata(index + 1)).thenCompose(next -> next);
+        return attempt.handle((uri, failure) ->
+                        failure == null ? CompletableFuture.completedFuture(uri) : fromMetadata(index + 1))
+                .thenCompose(next -> next);
     }
 
     /** A fixed description: the type, or the text of a refusal of this package (which never quotes a document). */
@@ -89,6 +92,8 @@ final class DiscoveredJwks implements JwksSource {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause instanceof IllegalArgumentException ? cause.getMessage() : cause.getClass().getSimpleName();
+        return cause instanceof IllegalArgumentException
+                ? cause.getMessage()
+                : cause.getClass().getSimpleName();
     }
 }

@@ -1,13 +1,10 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.jose.KeyChecks;
 import dev.oauthjwt.jaxrs.internal.jose.StrictJson;
-import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECPoint;
-import java.security.spec.EllipticCurve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +23,7 @@ final class JwkSetParser {
 
     static final int MAX_KEYS = 100;
 
-    private JwkSetParser() {
-    }
+    private JwkSetParser() {}
 
     /**
      * @param json the JWKS document
@@ -81,11 +77,12 @@ final class JwkSetParser {
         try {
             JsonWebKey parsed = JsonWebKey.Factory.newJwk(jwk);
             JwsAlgorithm only = alg == null ? null : JwsAlgorithm.named(alg).orElseThrow();
-            if (parsed instanceof RsaJsonWebKey rsa && isSound(rsa.getRsaPublicKey())) {
+            if (parsed instanceof RsaJsonWebKey rsa && KeyChecks.isSoundRsa(rsa.getRsaPublicKey())) {
                 return new VerificationKey((String) kid, only, null, rsa.getRsaPublicKey());
             }
-            if (parsed instanceof EllipticCurveJsonWebKey ec && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
-                    && isOnCurve(ec.getECPublicKey())) {
+            if (parsed instanceof EllipticCurveJsonWebKey ec
+                    && JwsAlgorithm.isSupportedCurve(ec.getCurveName())
+                    && KeyChecks.isOnCurve(ec.getECPublicKey())) {
                 return new VerificationKey((String) kid, only, ec.getCurveName(), ec.getECPublicKey());
             }
         } catch (Exception unusable) {
@@ -100,36 +97,15 @@ final class JwkSetParser {
      * @return the key, or {@code null} when it is not admitted
      */
     static VerificationKey admit(java.security.PublicKey key) {
-        if (key instanceof RSAPublicKey rsa && isSound(rsa)) {
+        if (key instanceof RSAPublicKey rsa && KeyChecks.isSoundRsa(rsa)) {
             return new VerificationKey(null, null, null, rsa);
         }
         if (key instanceof ECPublicKey ec) {
             String curve = org.jose4j.keys.EllipticCurves.getName(ec.getParams().getCurve());
-            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && isOnCurve(ec)) {
+            if (curve != null && JwsAlgorithm.isSupportedCurve(curve) && KeyChecks.isOnCurve(ec)) {
                 return new VerificationKey(null, null, curve, ec);
             }
         }
         return null;
-    }
-
-    private static boolean isSound(RSAPublicKey key) {
-        BigInteger n = key.getModulus();
-        BigInteger e = key.getPublicExponent();
-        return n.bitLength() >= 2048 && n.bitLength() <= 8192 && n.testBit(0)
-                && e.testBit(0) && e.compareTo(BigInteger.ONE) > 0 && e.bitLength() <= 64;
-    }
-
-    private static boolean isOnCurve(ECPublicKey key) {
-        EllipticCurve curve = key.getParams().getCurve();
-        BigInteger p = ((ECFieldFp) curve.getField()).getP();
-        ECPoint w = key.getW();
-        BigInteger x = w.getAffineX();
-        BigInteger y = w.getAffineY();
-        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            return false;
-        }
-        BigInteger left = y.multiply(y).mod(p);
-        BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
-        return left.equals(right);
     }
 }

@@ -1,18 +1,14 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
-import java.io.ByteArrayOutputStream;
+import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +26,7 @@ public final class JwksFetcher implements JwksSource {
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,12})");
 
     /** A downloaded JWKS document and its cache lifetime from {@code Cache-Control}, if the server gave one. */
-    record Document(byte[] body, OptionalLong maxAgeSeconds) {
-    }
+    record Document(byte[] body, OptionalLong maxAgeSeconds) {}
 
     private final URI uri;
     private final Duration timeout;
@@ -74,9 +69,8 @@ public final class JwksFetcher implements JwksSource {
                 .header("Accept", accept)
                 .build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::cappedBody);
-        CompletableFuture<Document> result = exchange
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(JwksFetcher::toDocument);
+        CompletableFuture<Document> result =
+                exchange.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(JwksFetcher::toDocument);
         result.whenComplete((document, failure) -> {
             if (failure != null) {
                 exchange.cancel(true); // releases the connection of a stalled exchange
@@ -87,22 +81,26 @@ public final class JwksFetcher implements JwksSource {
 
     private HttpResponse.BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info) {
         if (info.statusCode() != 200) {
-            return new RefusingSubscriber();
+            return CappedBody.refusing();
         }
-        String encoding = info.headers().firstValue("Content-Encoding").orElse("identity").trim();
+        String encoding =
+                info.headers().firstValue("Content-Encoding").orElse("identity").trim();
         if (!encoding.equalsIgnoreCase("identity")) {
-            return new RefusingSubscriber();
+            return CappedBody.refusing();
         }
         OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
         if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
-            return new RefusingSubscriber();
+            return CappedBody.refusing();
         }
-        return new CappedSubscriber();
+        return CappedBody.upTo(MAX_BODY_BYTES, () -> new FetchFailedException(FetchResult.BAD_DOCUMENT, 200));
     }
 
     private static Document toDocument(HttpResponse<byte[]> response) {
-        if (response.statusCode() != 200 || response.body() == null) {
-            throw new IllegalStateException("the server answered " + response.statusCode());
+        if (response.statusCode() != 200) {
+            throw new FetchFailedException(FetchResult.HTTP_STATUS, response.statusCode());
+        }
+        if (response.body() == null) {
+            throw new FetchFailedException(FetchResult.BAD_DOCUMENT, 200); // content-coded or declared over the cap
         }
         String cacheControl = String.join(",", response.headers().allValues("Cache-Control"))
                 .toLowerCase(java.util.Locale.ROOT); // directives are case-insensitive (RFC 9111 §5.2)
@@ -116,85 +114,5 @@ public final class JwksFetcher implements JwksSource {
             }
         }
         return new Document(response.body(), maxAge);
-    }
-
-    /**
-     * The body of a refused response (error status, content coding, declared size over the cap): not read at all. The
-     * subscription is cancelled at once, so an endless or huge body costs neither bandwidth nor memory until the
-     * deadline (a discarding subscriber would drain it).
-     */
-    private static final class RefusingSubscriber implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            s.cancel();
-            body.complete(null);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            // cancelled: nothing is kept
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            body.complete(null);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(null);
-        }
-    }
-
-    /** Collects at most {@link #MAX_BODY_BYTES}; cancels the stream past the cap. */
-    private static final class CappedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
-        private Flow.Subscription subscription;
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (body.isDone()) {
-                return; // cancelled past the cap: nothing more is kept
-            }
-            for (ByteBuffer item : items) {
-                if (item.remaining() > MAX_BODY_BYTES - buffer.size()) {
-                    subscription.cancel();
-                    body.completeExceptionally(new IllegalStateException("the body exceeds the size cap"));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                buffer.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            body.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(buffer.toByteArray());
-        }
     }
 }

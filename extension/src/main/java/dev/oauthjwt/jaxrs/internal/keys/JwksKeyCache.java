@@ -2,6 +2,8 @@ package dev.oauthjwt.jaxrs.internal.keys;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.logging.Logger;
  *   <li>Failed refresh: the previous keys keep working until {@code stale-if-error} has passed beyond their
  *       freshness; then, and when nothing was ever fetched, lookups answer "unavailable".</li>
  * </ul>
+ * Every fetch outcome goes to the {@link Telemetry} and into the {@link KeysState} the readiness check reads.
  */
 public final class JwksKeyCache implements KeySource {
 
@@ -36,14 +39,33 @@ public final class JwksKeyCache implements KeySource {
     private final Duration cooldown;
     private final Duration staleIfError;
     private final Duration timeout;
+    private final FetchHistory history;
 
     private volatile KeySet keys;
     private volatile boolean lastFetchFailed;
     private Instant lastFetchStart;
     private CompletableFuture<KeySet> inFlight;
 
-    JwksKeyCache(JwksSource fetcher, Clock clock, Duration refreshInterval, Duration cooldown,
-            Duration staleIfError, Duration timeout) {
+    JwksKeyCache(
+            JwksSource fetcher,
+            Clock clock,
+            Duration refreshInterval,
+            Duration cooldown,
+            Duration staleIfError,
+            Duration timeout) {
+        this(fetcher, clock, refreshInterval, cooldown, staleIfError, timeout, Telemetry.NONE);
+    }
+
+    /** As above, reporting every fetch outcome to {@code telemetry}. */
+    public JwksKeyCache(
+            JwksSource fetcher,
+            Clock clock,
+            Duration refreshInterval,
+            Duration cooldown,
+            Duration staleIfError,
+            Duration timeout,
+            Telemetry telemetry) {
+        this.history = new FetchHistory(telemetry);
         this.fetcher = fetcher;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
@@ -57,10 +79,12 @@ public final class JwksKeyCache implements KeySource {
      * @param config the refresh, cooldown, deadline and stale-if-error settings
      * @param clock the clock
      * @param executor the threads of the HTTP client
+     * @param telemetry where fetch outcomes are reported
      * @return the cache of the keys at {@code jwksUri}
      */
-    public static JwksKeyCache of(URI jwksUri, OAuthJwtConfig config, Clock clock, Executor executor) {
-        return new JwksKeyCache(new JwksFetcher(jwksUri, config.jwksTimeout(), executor), clock, config);
+    public static JwksKeyCache of(
+            URI jwksUri, OAuthJwtConfig config, Clock clock, Executor executor, Telemetry telemetry) {
+        return new JwksKeyCache(new JwksFetcher(jwksUri, config.jwksTimeout(), executor), clock, config, telemetry);
     }
 
     /**
@@ -68,18 +92,30 @@ public final class JwksKeyCache implements KeySource {
      * @param config the refresh, cooldown, deadline and stale-if-error settings
      * @param clock the clock
      * @param executor the threads of the HTTP client
+     * @param telemetry where fetch outcomes are reported
      * @return the cache of the keys at the JWKS URL of the issuer's metadata
      */
-    public static JwksKeyCache discovering(String issuer, OAuthJwtConfig config, Clock clock, Executor executor) {
+    public static JwksKeyCache discovering(
+            String issuer, OAuthJwtConfig config, Clock clock, Executor executor, Telemetry telemetry) {
         JwksFetcher http = JwksFetcher.withoutUri(config.jwksTimeout(), executor);
-        DiscoveredJwks source = new DiscoveredJwks(issuer, http, clock,
-                config.jwksRefreshInterval().plus(config.jwksStaleIfError()), config.jwksTimeout());
-        return new JwksKeyCache(source, clock, config);
+        DiscoveredJwks source = new DiscoveredJwks(
+                issuer,
+                http,
+                clock,
+                config.jwksRefreshInterval().plus(config.jwksStaleIfError()),
+                config.jwksTimeout());
+        return new JwksKeyCache(source, clock, config, telemetry);
     }
 
-    private JwksKeyCache(JwksSource source, Clock clock, OAuthJwtConfig config) {
-        this(source, clock, config.jwksRefreshInterval(), config.jwksMinRefreshInterval(), config.jwksStaleIfError(),
-                config.jwksTimeout());
+    private JwksKeyCache(JwksSource source, Clock clock, OAuthJwtConfig config, Telemetry telemetry) {
+        this(
+                source,
+                clock,
+                config.jwksRefreshInterval(),
+                config.jwksMinRefreshInterval(),
+                config.jwksStaleIfError(),
+                config.jwksTimeout(),
+                telemetry);
     }
 
     /**
@@ -140,6 +176,26 @@ public final class JwksKeyCache implements KeySource {
         return current;
     }
 
+    /**
+     * Starts a background fetch when no usable keys are held and the cooldown allows one, without waiting for it:
+     * deployment-time prefetch, and readiness probes of an application that has had no request yet.
+     */
+    @Override
+    public void fetchIfMissing() {
+        Instant now = clock.instant();
+        if (usable(keys, now) == null) {
+            startFetch(now);
+        }
+    }
+
+    /** @return a snapshot of the keys and of the fetches, for the readiness check */
+    @Override
+    public synchronized KeysState state() {
+        Instant now = clock.instant();
+        KeySet usable = usable(keys, now);
+        return history.state(usable, usable != null && now.isBefore(usable.freshUntil()));
+    }
+
     /** @return seconds until the next fetch may start, at least 1: the {@code Retry-After} of a 503 */
     @Override
     public long retryAfterSeconds() {
@@ -147,7 +203,8 @@ public final class JwksKeyCache implements KeySource {
             if (lastFetchStart == null) {
                 return 1;
             }
-            long left = Duration.between(clock.instant(), lastFetchStart.plus(cooldown)).toSeconds();
+            long left = Duration.between(clock.instant(), lastFetchStart.plus(cooldown))
+                    .toSeconds();
             return Math.max(1, left + 1);
         }
     }
@@ -181,10 +238,11 @@ public final class JwksKeyCache implements KeySource {
         if (failure == null) {
             keys = set;
             lastFetchFailed = false;
+            history.succeeded(clock.instant());
         } else {
             lastFetchFailed = true;
-            LOG.log(Level.WARNING, "Fetching the keys failed ({0}); cached keys, if any, stay in use",
-                    rootCause(failure).getClass().getSimpleName());
+            FetchResult kind = history.failed(clock.instant(), failure);
+            LOG.log(Level.WARNING, "Fetching the JWKS failed ({0}); cached keys, if any, stay in use", kind.label());
         }
         if (inFlight == fetch) {
             inFlight = null;
@@ -207,13 +265,5 @@ public final class JwksKeyCache implements KeySource {
             return cooldown;
         }
         return maxAge.compareTo(refreshInterval) > 0 ? refreshInterval : maxAge;
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

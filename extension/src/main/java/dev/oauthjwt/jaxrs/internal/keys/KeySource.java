@@ -7,7 +7,11 @@ import java.util.List;
 public interface KeySource {
 
     /** What a lookup found. */
-    enum Status { FOUND, UNKNOWN, UNAVAILABLE }
+    enum Status {
+        FOUND,
+        UNKNOWN,
+        UNAVAILABLE
+    }
 
     /**
      * The outcome of a lookup: the candidate keys (at most two) when found, and the key set they come from.
@@ -33,4 +37,10 @@ public interface KeySource {
 
     /** @return seconds until the keys may be fetched again, at least 1: the {@code Retry-After} of a 503 */
     long retryAfterSeconds();
+
+    /** @return a snapshot of the keys and of their fetches, for the readiness check */
+    KeysState state();
+
+    /** Starts a background fetch when no usable keys are held (and the cooldown allows); never waits. */
+    void fetchIfMissing();
 }

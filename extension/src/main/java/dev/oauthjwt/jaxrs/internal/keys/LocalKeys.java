@@ -2,6 +2,7 @@ package dev.oauthjwt.jaxrs.internal.keys;
 
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalKeys implements KeySource {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
 
     private final KeySet keys;
     private final List<VerificationKey> withoutKid;
@@ -79,7 +80,7 @@ public final class LocalKeys implements KeySource {
         for (String type : List.of("RSA", "EC")) {
             try {
                 return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
-            } catch (Exception notThisType) {
+            } catch (GeneralSecurityException notThisType) {
                 // try the next key type
             }
         }
@@ -108,5 +109,16 @@ public final class LocalKeys implements KeySource {
     @Override
     public long retryAfterSeconds() {
         return 1;
+    }
+
+    /** @return always usable and fresh: local keys are read once, at deployment, and never fetched */
+    @Override
+    public KeysState state() {
+        return new KeysState(true, true, keys.keys().size(), null, null, null, 0);
+    }
+
+    @Override
+    public void fetchIfMissing() {
+        // nothing to fetch
     }
 }

@@ -1,8 +1,11 @@
 package dev.oauthjwt.jaxrs.internal.metadata;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
 import dev.oauthjwt.jaxrs.internal.config.Tenant;
 import dev.oauthjwt.jaxrs.internal.config.Tenants;
+import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
 import dev.oauthjwt.jaxrs.internal.http.SecuredScopes;
 import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.inject.spi.CDI;
@@ -13,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,8 +33,7 @@ import java.util.TreeSet;
 public class ProtectedResourceMetadataResource {
 
     /** Created by the Jakarta REST runtime. */
-    public ProtectedResourceMetadataResource() {
-    }
+    public ProtectedResourceMetadataResource() {}
 
     /** @return the document of a resource identifier without path */
     @GET
@@ -51,20 +55,41 @@ public class ProtectedResourceMetadataResource {
 
     private static Response answer(String path) {
         Tenants tenants = CDI.current().select(IssuerRouter.class).get().tenants();
-        if (tenants.resource().isEmpty() || !path.equals(OAuthJwtConfig.resourcePath(tenants.resource().get()))) {
+        if (tenants.resource().isEmpty()
+                || !path.equals(OAuthJwtConfig.resourcePath(tenants.resource().get()))) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        return Response.ok(document(tenants, CDI.current().select(SecuredScopes.class).get().scopes()),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        TenantBindings bindings = CDI.current().select(TenantBindings.class).get();
+        return Response.ok(
+                        document(
+                                tenants,
+                                CDI.current().select(SecuredScopes.class).get().scopes(),
+                                bindings),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
-    /** @return the document of these tenants (their issuers and scopes) and the scopes of the secured endpoints */
-    static String document(Tenants tenants, Set<String> endpointScopes) {
+    /**
+     * @param tenants the tenants (their issuers and scopes), with a resource
+     * @param endpointScopes the scopes of the secured endpoints
+     * @param bindings the DPoP rules of the tenants
+     * @return the metadata document: every tenant's issuer; DPoP proof algorithms of the tenants that accept DPoP;
+     *     DPoP-bound tokens required when every tenant requires them
+     */
+    static String document(Tenants tenants, Set<String> endpointScopes, TenantBindings bindings) {
         URI resource = tenants.resource().orElseThrow();
         Set<String> scopes = new TreeSet<>(endpointScopes);
+        Set<String> algorithms = new LinkedHashSet<>();
+        boolean required = true;
         for (Tenant tenant : tenants.all()) {
             scopes.addAll(tenant.config().scopes());
+            SenderConstraints dpop = bindings.of(tenant);
+            if (dpop.dpopMode() != DpopMode.DISABLED && !dpop.algorithmNames().isBlank()) {
+                algorithms.addAll(List.of(dpop.algorithmNames().trim().split(" +")));
+            }
+            required &= dpop.dpopMode() == DpopMode.REQUIRED;
         }
-        return ProtectedResourceMetadata.document(resource, tenants.issuers(), scopes);
+        return ProtectedResourceMetadata.document(
+                resource, tenants.issuers(), scopes, List.copyOf(algorithms), required);
     }
 }

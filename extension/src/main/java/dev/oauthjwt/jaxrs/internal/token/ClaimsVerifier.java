@@ -45,28 +45,41 @@ final class ClaimsVerifier {
      * @throws TokenRejectedException with the first failing rule
      */
     BigDecimal verify(Map<String, Object> claims) throws TokenRejectedException {
+        return verify(claims, true);
+    }
+
+    /**
+     * @param claims the verified payload, or the answer of an introspection
+     * @param issuedAtRequired whether {@code iat} must be present (RFC 7662 makes it optional in an introspection)
+     * @return the token's {@code exp}
+     * @throws TokenRejectedException with the first failing rule
+     */
+    BigDecimal verify(Map<String, Object> claims, boolean issuedAtRequired) throws TokenRejectedException {
         Instant instant = clock.instant();
         BigDecimal now = BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
 
         BigDecimal exp = numericDate(claims, "exp");
-        BigDecimal iat = numericDate(claims, "iat");
+        BigDecimal iat = issuedAtRequired || claims.containsKey("iat") ? numericDate(claims, "iat") : null;
         BigDecimal nbf = claims.containsKey("nbf") ? numericDate(claims, "nbf") : null;
-        if (iat.compareTo(exp) > 0 || (nbf != null && nbf.compareTo(exp) > 0)) {
+        if ((iat != null && iat.compareTo(exp) > 0) || (nbf != null && nbf.compareTo(exp) > 0)) {
             throw reject(Failure.INVALID_CLAIM);
         }
         if (now.subtract(skew).compareTo(exp) >= 0) {
             throw reject(Failure.EXPIRED);
         }
         BigDecimal latestStart = now.add(skew);
-        if (iat.compareTo(latestStart) > 0 || (nbf != null && nbf.compareTo(latestStart) > 0)) {
+        if ((iat != null && iat.compareTo(latestStart) > 0) || (nbf != null && nbf.compareTo(latestStart) > 0)) {
             throw reject(Failure.NOT_YET_VALID);
         }
-        if (exp.subtract(iat).compareTo(maxLifetime) > 0 || exp.subtract(now).compareTo(maxLifetime.add(skew)) > 0) {
+        if ((iat != null && exp.subtract(iat).compareTo(maxLifetime) > 0)
+                || exp.subtract(now).compareTo(maxLifetime.add(skew)) > 0) {
             throw reject(Failure.LIFETIME_TOO_LONG);
         }
         if (!config.issuer().equals(claims.get("iss"))) {
-            throw reject(claims.get("iss") instanceof String || !claims.containsKey("iss")
-                    ? Failure.WRONG_ISSUER : Failure.INVALID_CLAIM);
+            throw reject(
+                    claims.get("iss") instanceof String || !claims.containsKey("iss")
+                            ? Failure.WRONG_ISSUER
+                            : Failure.INVALID_CLAIM);
         }
         if (config.profile() == TokenProfile.RFC9068 && !claims.containsKey("aud")) {
             throw reject(Failure.MISSING_CLAIM);

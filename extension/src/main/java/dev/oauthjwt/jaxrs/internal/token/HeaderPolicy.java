@@ -21,8 +21,7 @@ final class HeaderPolicy {
     private static final Set<String> REFUSED_MEMBERS = Set.of("crit", "b64", "zip", "cty", "enc");
 
     /** The header members the rest of the validation needs. */
-    record Checked(JwsAlgorithm alg, String kid) {
-    }
+    record Checked(JwsAlgorithm alg, String kid) {}
 
     private final Set<JwsAlgorithm> allowed;
     private final TokenProfile profile;
@@ -38,7 +37,8 @@ final class HeaderPolicy {
      * @throws TokenRejectedException with the first rule the header breaks
      */
     Checked check(Map<String, Object> header) throws TokenRejectedException {
-        JwsAlgorithm alg = JwsAlgorithm.named(header.get("alg")).filter(allowed::contains).orElse(null);
+        JwsAlgorithm alg =
+                JwsAlgorithm.named(header.get("alg")).filter(allowed::contains).orElse(null);
         if (alg == null) {
             throw new TokenRejectedException(Failure.UNVERIFIABLE);
         }

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class JsonValues {
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     static JsonValue of(Object value) {
         return convert(Provider.JSON, value);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,7 @@ public final class VerifiedToken implements AccessToken {
     private final Map<String, Object> claims;
     private final Set<String> scopes;
     private final Set<String> roles;
+    private final Confirmation confirmation;
 
     /**
      * @param name the principal name
@@ -32,6 +34,22 @@ public final class VerifiedToken implements AccessToken {
         this.claims = claims;
         this.scopes = readScopes(claims);
         this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+        this.confirmation = Confirmation.ofVerified(claims);
+    }
+
+    /** @return the key or certificate the token is bound to */
+    public Confirmation confirmation() {
+        return confirmation;
+    }
+
+    @Override
+    public String getTokenType() {
+        return confirmation.type().tokenType();
+    }
+
+    @Override
+    public Optional<String> getConfirmationThumbprint() {
+        return Optional.ofNullable(confirmation.thumbprint());
     }
 
     /** @return the claims with their parsed JSON values, for the extension's own rules */
@@ -112,7 +130,10 @@ public final class VerifiedToken implements AccessToken {
                 }
             }
         } else if (value instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(result::add);
+            list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .forEach(result::add);
         }
         return Collections.unmodifiableSet(result);
     }

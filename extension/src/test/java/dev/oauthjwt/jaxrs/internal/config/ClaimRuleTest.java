@@ -26,7 +26,8 @@ class ClaimRuleTest {
     void matchesStringsNumbersBooleansAndArrayElementsByJsonType() {
         assertThat(ClaimRule.parse("role=admin").matches("admin")).isTrue();
         assertThat(ClaimRule.parse("role=admin").matches("Admin")).isFalse();
-        assertThat(ClaimRule.parse("role=admin").matches(List.of("user", "admin"))).isTrue();
+        assertThat(ClaimRule.parse("role=admin").matches(List.of("user", "admin")))
+                .isTrue();
         assertThat(ClaimRule.parse("role=admin").matches(List.of("user"))).isFalse();
         assertThat(ClaimRule.parse("level=3").matches(3L)).isTrue();
         assertThat(ClaimRule.parse("level=3.0").matches(3L)).isTrue();
@@ -37,6 +38,7 @@ class ClaimRuleTest {
         assertThat(ClaimRule.parse("admin=true").matches("true")).isTrue();
         assertThat(ClaimRule.parse("admin=true").matches(false)).isFalse();
         assertThat(ClaimRule.parse("role=admin").matches(null)).isFalse();
-        assertThat(ClaimRule.parse("role=admin").matches(Map.of("role", "admin"))).isFalse();
+        assertThat(ClaimRule.parse("role=admin").matches(Map.of("role", "admin")))
+                .isFalse();
     }
 }

@@ -1,9 +1,9 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
-import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -33,7 +33,8 @@ class OAuthJwtConfigTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(key)
                 .hasMessageContaining(problem)
-                .satisfies(e -> assertThat(((InvalidConfigurationException) e).getKey()).isEqualTo(key));
+                .satisfies(e ->
+                        assertThat(((InvalidConfigurationException) e).getKey()).isEqualTo(key));
     }
 
     @Test
@@ -41,15 +42,17 @@ class OAuthJwtConfigTest {
         OAuthJwtConfig config = read(minimal());
         assertThat(config.jwksUri()).contains(URI.create("https://as.example.test/jwks"));
         assertThat(config.audiences()).containsExactly("api");
-        assertThat(config.algorithms()).extracting(Enum::name).containsExactlyInAnyOrder("RS256", "RS384", "RS512",
-                "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+        assertThat(config.algorithms())
+                .extracting(Enum::name)
+                .containsExactlyInAnyOrder(
+                        "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
         assertThat(config.scopes()).isEmpty();
         assertThat(config.claimRules()).isEmpty();
         assertThat(config.requiredClaims()).isEmpty();
         assertThat(config.realm()).isEmpty();
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxTokenLifetime()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.rolesClaim()).isEqualTo("groups");
+        assertThat(config.rolesClaims()).containsExactly(ClaimPath.of("groups"));
         assertThat(config.principalClaim()).isEqualTo("sub");
         assertThat(config.jwksRefreshInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.jwksMinRefreshInterval()).isEqualTo(Duration.ofSeconds(30));
@@ -71,7 +74,7 @@ class OAuthJwtConfigTest {
         values.put("oauth.jwt.realm", "my-api");
         values.put("oauth.jwt.clock-skew", "PT30S");
         values.put("oauth.jwt.max-token-lifetime", "3600");
-        values.put("oauth.jwt.roles-claim", "roles");
+        values.put("oauth.jwt.roles-claim", "realm_access/roles, \"https://example.com/roles\"");
         values.put("oauth.jwt.principal-claim", "preferred_username");
         values.put("oauth.jwt.jwks.refresh-interval", "PT5M");
         values.put("oauth.jwt.jwks.min-refresh-interval", "10");
@@ -83,12 +86,15 @@ class OAuthJwtConfigTest {
         assertThat(config.audiences()).containsExactly("api", "https://api.example.test");
         assertThat(config.algorithms()).extracting(Enum::name).containsExactly("RS256", "ES256");
         assertThat(config.scopes()).containsExactly("read", "write", "admin");
-        assertThat(config.claimRules()).containsExactly(new ClaimRule("role", "admin"), new ClaimRule("tenant", "acme"));
+        assertThat(config.claimRules())
+                .containsExactly(new ClaimRule("role", "admin"), new ClaimRule("tenant", "acme"));
         assertThat(config.requiredClaims()).containsExactly("jti", "client_id");
         assertThat(config.realm()).contains("my-api");
         assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.maxTokenLifetime()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.rolesClaim()).isEqualTo("roles");
+        assertThat(config.rolesClaims())
+                .extracting(ClaimPath::toString)
+                .containsExactly("realm_access/roles", "\"https://example.com/roles\"");
         assertThat(config.principalClaim()).isEqualTo("preferred_username");
         assertThat(config.jwksRefreshInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.jwksMinRefreshInterval()).isEqualTo(Duration.ofSeconds(10));
@@ -121,6 +127,48 @@ class OAuthJwtConfigTest {
         assertRefused(values, "oauth.jwt.cache.max-age", "must be between 1 s and 3600 s");
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "realm_access//roles|empty claim name",
+                "/roles|empty claim name",
+                "roles/|empty claim name",
+                "groups,,roles|empty claim name",
+                "'\"https://x/roles'|without its closing quote",
+                "'ab\"c\"'|quote inside a segment",
+                "'\"a\"b'|text after a quoted segment",
+                "'\"\"'|empty claim name",
+                "a/b/c/d/e/f/g/h/i|deeper than 8 segments"
+            })
+    void refusesAnInvalidRolesClaimPath(String paths, String problem) {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.roles-claim", paths);
+        assertRefused(values, "oauth.jwt.roles-claim", problem);
+    }
+
+    @Test
+    void refusesMoreThanSixteenRolesClaimPaths() {
+        Map<String, String> values = minimal();
+        values.put("oauth.jwt.roles-claim", String.join(",", java.util.Collections.nCopies(17, "roles")));
+        assertRefused(values, "oauth.jwt.roles-claim", "more than 16 claim paths");
+    }
+
+    @Test
+    void readsNestedAndQuotedRolesClaimPaths() {
+        Map<String, String> values = minimal();
+        values.put(
+                "oauth.jwt.roles-claim",
+                " realm_access/roles ,resource_access/sample-api/roles,"
+                        + " \"https://example.com/roles\", \"a,b\"/\" c.d \"");
+        assertThat(read(values).rolesClaims())
+                .extracting(ClaimPath::segments)
+                .containsExactly(
+                        java.util.List.of("realm_access", "roles"),
+                                java.util.List.of("resource_access", "sample-api", "roles"),
+                        java.util.List.of("https://example.com/roles"), java.util.List.of("a,b", " c.d "));
+    }
+
     @Test
     void readsClaimRulesFromEnvironmentVariableNames() {
         Map<String, String> values = minimal();
@@ -146,7 +194,9 @@ class OAuthJwtConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"none", "HS256", "RS256,HS512", "EdDSA", "rs256"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"none", "HS256", "RS256,HS512", "EdDSA", "rs256"})
     void refusesUnsafeOrUnknownAlgorithms_H151(String algorithms) {
         Map<String, String> values = minimal();
         values.put("oauth.jwt.algorithms", algorithms);
@@ -154,15 +204,25 @@ class OAuthJwtConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"oauth.jwt.clock-skew|301", "oauth.jwt.clock-skew|-1",
-            "oauth.jwt.clock-skew|PT6M", "oauth.jwt.jwks.min-refresh-interval|PT10M",
-            "oauth.jwt.jwks.min-refresh-interval|0", "oauth.jwt.jwks.timeout|PT1M", "oauth.jwt.jwks.timeout|PT0.01S",
-            "oauth.jwt.jwks.refresh-interval|PT10S", "oauth.jwt.jwks.stale-if-error|P30D",
-            "oauth.jwt.max-token-lifetime|P365D"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "oauth.jwt.clock-skew|301",
+                "oauth.jwt.clock-skew|-1",
+                "oauth.jwt.clock-skew|PT6M",
+                "oauth.jwt.jwks.min-refresh-interval|PT10M",
+                "oauth.jwt.jwks.min-refresh-interval|0",
+                "oauth.jwt.jwks.timeout|PT1M",
+                "oauth.jwt.jwks.timeout|PT0.01S",
+                "oauth.jwt.jwks.refresh-interval|PT10S",
+                "oauth.jwt.jwks.stale-if-error|P30D",
+                "oauth.jwt.max-token-lifetime|P365D"
+            })
     void refusesDurationsOutOfRange_H152_H153(String key, String value) {
         Map<String, String> values = minimal();
         values.put(key, value);
-        assertThatThrownBy(() -> read(values)).isInstanceOf(InvalidConfigurationException.class)
+        assertThatThrownBy(() -> read(values))
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(key);
     }
 
@@ -175,7 +235,9 @@ class OAuthJwtConfigTest {
         assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("18.0.1"))).isTrue();
         assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("11.0.14"))).isTrue();
         assertThat(ConfigReader.hasEcdsaFix(Runtime.Version.parse("21.0.1"))).isTrue();
-        assertThat(ConfigReader.hasEcdsaFix(Runtime.version())).as("this build's runtime").isTrue();
+        assertThat(ConfigReader.hasEcdsaFix(Runtime.version()))
+                .as("this build's runtime")
+                .isTrue();
     }
 
     @Test
@@ -186,8 +248,14 @@ class OAuthJwtConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"http://as.example.test/jwks|must use https",
-            "ftp://as.example.test/jwks|absolute https URL", "/jwks|absolute https URL", "not a uri|valid URI"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://as.example.test/jwks|must use https",
+                "ftp://as.example.test/jwks|absolute https URL",
+                "/jwks|absolute https URL",
+                "not a uri|valid URI"
+            })
     void refusesAnUnsafeJwksUri_H153(String uri, String problem) {
         Map<String, String> values = minimal();
         values.put("oauth.jwt.jwks-uri", uri);
@@ -223,18 +291,22 @@ class OAuthJwtConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "my-issuer; must be an absolute https URL to discover the keys",
-        "http://as.example.test; must use https (plain http is accepted for loopback hosts only) to discover",
-        "https://as.example.test/realm?x=1; may not have a query or fragment",
-        "https://as.example.test/realm#f; may not have a query or fragment"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "my-issuer; must be an absolute https URL to discover the keys",
+                "http://as.example.test; must use https (plain http is accepted for loopback hosts only) to discover",
+                "https://as.example.test/realm?x=1; may not have a query or fragment",
+                "https://as.example.test/realm#f; may not have a query or fragment"
+            })
     void refusesAnIssuerThatCannotBeDiscovered(String issuer, String problem) {
         Map<String, String> values = minimal();
         values.remove("oauth.jwt.jwks-uri");
         values.put("oauth.jwt.issuer", issuer);
         assertRefused(values, "oauth.jwt.issuer", problem);
         values.put("oauth.jwt.jwks-uri", "https://as.example.test/jwks");
-        assertThat(read(values).issuer()).as("any string is a valid issuer when nothing is discovered")
+        assertThat(read(values).issuer())
+                .as("any string is a valid issuer when nothing is discovered")
                 .isEqualTo(issuer);
     }
 
@@ -261,11 +333,14 @@ class OAuthJwtConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "orders-api; must be an absolute https URL",
-        "http://api.example.test/orders; must use https",
-        "https://api.example.test/orders#x; may not have a query or fragment",
-        "https://api.example.test/orders?v=1; may not have a query or fragment"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "orders-api; must be an absolute https URL",
+                "http://api.example.test/orders; must use https",
+                "https://api.example.test/orders#x; may not have a query or fragment",
+                "https://api.example.test/orders?v=1; may not have a query or fragment"
+            })
     void refusesAResourceThatIsNotAnHttpsUrlWithoutQueryAndFragment(String resource, String problem) {
         Map<String, String> values = minimal();
         values.put("oauth.jwt.resource", resource);

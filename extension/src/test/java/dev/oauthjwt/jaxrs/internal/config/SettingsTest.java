@@ -1,9 +1,9 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
-import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.support.TestConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -21,10 +21,13 @@ class SettingsTest {
             if (setting.isRequired() || setting.isFamily()) {
                 continue;
             }
-            assertThat((Object) empty.read(setting)).as("value of unset %s", setting).isEqualTo(setting.defaultValue());
-            setting.defaultText().ifPresent(text -> assertThat((Object) setting.valueOf(setting.key(),
-                    java.util.Optional.of(text))).as("default of %s read as a configured value", setting)
-                    .isEqualTo(setting.defaultValue()));
+            assertThat((Object) empty.read(setting))
+                    .as("value of unset %s", setting)
+                    .isEqualTo(setting.defaultValue());
+            setting.defaultText()
+                    .ifPresent(text -> assertThat((Object) setting.valueOf(setting.key(), java.util.Optional.of(text)))
+                            .as("default of %s read as a configured value", setting)
+                            .isEqualTo(setting.defaultValue()));
         }
     }
 
@@ -37,9 +40,21 @@ class SettingsTest {
                 Duration value = (Duration) setting.defaultValue();
                 assertThat(value).as("default of %s", setting).isBetween(min, (Duration) setting.max());
             } else if (setting.min() instanceof Integer min) {
-                assertThat((Integer) setting.defaultValue()).as("default of %s", setting)
+                assertThat((Integer) setting.defaultValue())
+                        .as("default of %s", setting)
                         .isBetween(min, (Integer) setting.max());
             }
+        }
+    }
+
+    @Test
+    void everySettingHasAOneLineMeaningThatFitsATableCell() {
+        for (Setting<?> setting : Settings.all()) {
+            assertThat(setting.meaning())
+                    .as("meaning of %s", setting)
+                    .isNotBlank()
+                    .doesNotContain("|", "\n");
+            assertThat(setting.type().documentedAs()).as("type of %s", setting).isNotBlank();
         }
     }
 
@@ -61,7 +76,9 @@ class SettingsTest {
     void fallsBackToTheTopLevelKeyThenToTheDefault() {
         ConfigReader tenant = tenantReader(Map.of("oauth.jwt.clock-skew", "10", TENANT + "roles-claim", " "));
         assertThat(tenant.read(Settings.CLOCK_SKEW)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(tenant.read(Settings.ROLES_CLAIM)).as("blank tenant value counts as unset").isEqualTo("groups");
+        assertThat(tenant.read(Settings.ROLES_CLAIM))
+                .as("blank tenant value counts as unset")
+                .containsExactly(ClaimPath.of("groups"));
         assertThat(tenant.read(Settings.SCOPE)).isEmpty();
     }
 
@@ -74,11 +91,13 @@ class SettingsTest {
 
     @Test
     void namesTheKeyTheInvalidValueWasReadFrom() {
-        assertThatThrownBy(() -> tenantReader(Map.of(TENANT + "clock-skew", "PT6M")).read(Settings.CLOCK_SKEW))
+        assertThatThrownBy(() ->
+                        tenantReader(Map.of(TENANT + "clock-skew", "PT6M")).read(Settings.CLOCK_SKEW))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(keyOf(e)).isEqualTo(TENANT + "clock-skew"))
                 .hasMessageContaining("must be between 0 s and 300 s");
-        assertThatThrownBy(() -> tenantReader(Map.of("oauth.jwt.clock-skew", "-1")).read(Settings.CLOCK_SKEW))
+        assertThatThrownBy(
+                        () -> tenantReader(Map.of("oauth.jwt.clock-skew", "-1")).read(Settings.CLOCK_SKEW))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(keyOf(e)).isEqualTo("oauth.jwt.clock-skew"));
     }
@@ -93,19 +112,30 @@ class SettingsTest {
         assertThat(acme.jwksTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(acme.audiences()).as("inherited").containsExactly("api");
         assertThat(acme.jwksUri()).as("inherited").contains(java.net.URI.create("https://as.example.test/jwks"));
-        assertThat(OAuthJwtConfig.from(TestConfig.of(values)).issuer()).as("top level")
+        assertThat(OAuthJwtConfig.from(TestConfig.of(values)).issuer())
+                .as("top level")
                 .isEqualTo("https://as.example.test");
     }
 
     @Test
     void tenantClaimRuleReplacesTheTopLevelRuleForTheSameClaimOnly() {
-        ConfigReader tenant = tenantReader(Map.of("oauth.jwt.claims.tenant", "top", "oauth.jwt.claims.role", "user",
-                TENANT + "claims.tenant", "acme", "OAUTH_JWT_TENANT_ACME_CLAIMS_LEVEL", "gold"));
-        assertThat(tenant.claimRules(Settings.CLAIMS)).containsExactly(new ClaimRule("level", "gold"),
-                new ClaimRule("role", "user"), new ClaimRule("tenant", "acme"));
-        assertThat(new ConfigReader(TestConfig.of(Map.of("oauth.jwt.claims.tenant", "top",
-                TENANT + "claims.tenant", "acme"))).claimRules(Settings.CLAIMS))
-                .as("top level ignores tenant rules").containsExactly(new ClaimRule("tenant", "top"));
+        ConfigReader tenant = tenantReader(Map.of(
+                "oauth.jwt.claims.tenant",
+                "top",
+                "oauth.jwt.claims.role",
+                "user",
+                TENANT + "claims.tenant",
+                "acme",
+                "OAUTH_JWT_TENANT_ACME_CLAIMS_LEVEL",
+                "gold"));
+        assertThat(tenant.claimRules(Settings.CLAIMS))
+                .containsExactly(
+                        new ClaimRule("level", "gold"), new ClaimRule("role", "user"), new ClaimRule("tenant", "acme"));
+        assertThat(new ConfigReader(TestConfig.of(
+                                Map.of("oauth.jwt.claims.tenant", "top", TENANT + "claims.tenant", "acme")))
+                        .claimRules(Settings.CLAIMS))
+                .as("top level ignores tenant rules")
+                .containsExactly(new ClaimRule("tenant", "top"));
     }
 
     @Test

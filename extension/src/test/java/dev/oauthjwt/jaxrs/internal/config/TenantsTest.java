@@ -36,7 +36,8 @@ class TenantsTest {
         assertThatThrownBy(() -> Tenants.from(TestConfig.of(values)))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(key + " " + problem)
-                .satisfies(e -> assertThat(((InvalidConfigurationException) e).getKey()).isEqualTo(key));
+                .satisfies(e ->
+                        assertThat(((InvalidConfigurationException) e).getKey()).isEqualTo(key));
     }
 
     @Test
@@ -105,9 +106,68 @@ class TenantsTest {
                 "OAUTH_JWT_JWKS_URI", "https://kc.example.test/jwks",
                 "OAUTH_JWT_AUDIENCE", "api");
         Tenants tenants = Tenants.from(new SmallRyeConfigBuilder()
-                .withSources(new EnvConfigSource(env, 300)).build());
+                .withSources(new EnvConfigSource(env, 300))
+                .build());
         assertThat(tenants.all()).extracting(Tenant::name).isEqualTo(List.of("keycloak"));
         assertThat(tenants.all().get(0).config().issuer()).isEqualTo("https://kc.example.test/realms/a");
         assertThat(tenants.all().get(0).config().audiences()).containsExactly("kc-api");
+    }
+
+    @Test
+    void refusesAKeyOfATenantThatIsNotListed() {
+        Map<String, String> values = twoTenants();
+        values.put("oauth.jwt.tenant.partnr.audience", "typo");
+        assertRefused(values, "oauth.jwt.tenant.partnr.audience", "belongs to no tenant listed in oauth.jwt.tenants");
+    }
+
+    @Test
+    void refusesAnApplicationWideKeyUnderATenant() {
+        Map<String, String> values = twoTenants();
+        values.put("oauth.jwt.tenant.main.realm", "other");
+        assertRefused(values, "oauth.jwt.tenant.main.realm", "is not a per-issuer key");
+        values.remove("oauth.jwt.tenant.main.realm");
+        values.put("oauth.jwt.tenant.main.decryption-keys", "classpath:keys.pem");
+        assertRefused(values, "oauth.jwt.tenant.main.decryption-keys", "is not a per-issuer key");
+        values.remove("oauth.jwt.tenant.main.decryption-keys");
+        values.put("oauth.jwt.tenant.main.no-such-key", "1");
+        assertRefused(values, "oauth.jwt.tenant.main.no-such-key", "is not a per-issuer key");
+    }
+
+    @Test
+    void refusesIntrospectionWithTenants() {
+        Map<String, String> values = twoTenants();
+        values.put("oauth.jwt.introspection.mode", "opaque");
+        assertRefused(values, "oauth.jwt.introspection.mode", "cannot be combined with oauth.jwt.tenants");
+    }
+
+    @Test
+    void readsTheDpopRulesOfEachTenantWithFallback() {
+        Map<String, String> values = twoTenants();
+        values.put("oauth.jwt.dpop", "required");
+        values.put("oauth.jwt.tenant.partner.dpop", "disabled");
+        values.put("oauth.jwt.tenant.partner.claims.tenant", "partner");
+        values.put("oauth.jwt.tenant.main.jwks.timeout", "PT3S");
+        Tenants tenants = Tenants.from(TestConfig.of(values));
+        assertThat(tenants.all().get(0).senderConstraints().dpop()).isEqualTo(SenderConstraintConfig.DpopMode.REQUIRED);
+        assertThat(tenants.all().get(1).senderConstraints().dpop()).isEqualTo(SenderConstraintConfig.DpopMode.DISABLED);
+        assertThat(tenants.all().get(1).config().claimRules())
+                .extracting(ClaimRule::claim)
+                .containsExactly("tenant");
+        assertThat(tenants.all().get(0).config().claimRules()).isEmpty();
+        assertThat(tenants.all().get(0).config().jwksTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void refusesATenantWithoutIssuerFromEnvironmentVariables() {
+        Map<String, String> env = Map.of(
+                "OAUTH_JWT_TENANTS", "keycloak",
+                "OAUTH_JWT_ISSUER", "https://kc.example.test/realms/a",
+                "OAUTH_JWT_JWKS_URI", "https://kc.example.test/jwks",
+                "OAUTH_JWT_AUDIENCE", "api");
+        assertThatThrownBy(() -> Tenants.from(new SmallRyeConfigBuilder()
+                        .withSources(new EnvConfigSource(env, 300))
+                        .build()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("oauth.jwt.tenant.keycloak.issuer is required but not set");
     }
 }

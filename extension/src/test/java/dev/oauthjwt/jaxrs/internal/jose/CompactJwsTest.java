@@ -1,12 +1,12 @@
 package dev.oauthjwt.jaxrs.internal.jose;
 
-import dev.oauthjwt.jaxrs.internal.Failure;
-import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +42,8 @@ class CompactJwsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc123", "a.b", "a.b.c.d", "a.b.c.d.e", "a.b.c.d.e.f", ".p.s", "h..s", "..", "....", "h.p."})
+    @ValueSource(
+            strings = {"abc123", "a.b", "a.b.c.d", "a.b.c.d.e", "a.b.c.d.e.f", ".p.s", "h..s", "..", "....", "h.p."})
     void rejectsWrongSegmentStructure_B23_to_B26(String token) {
         assertMalformed(token);
     }
@@ -88,13 +89,30 @@ class CompactJwsTest {
         assertMalformed(b64(overlong) + "." + segment(1) + "." + segment(2));
         byte[] bom = "\uFEFF{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8);
         assertMalformed(b64(bom) + "." + segment(1) + "." + segment(2));
-        assertMalformed(b64("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_16)) + "." + segment(1) + "." + segment(2));
+        assertMalformed(
+                b64("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_16)) + "." + segment(1) + "." + segment(2));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "\"x\"", "null", "1", "{\"alg\":\"RS256\"}junk", "{\"a\":1}{\"b\":2}",
-            "{/*c*/\"alg\":\"RS256\"}", "{'alg':'RS256'}", "{\"alg\":\"RS256\",}", "{\"x\":NaN}", "{,\"alg\":\"RS256\"}",
-            "{\"alg\":\"RS256\"\"kid\":\"k\"}", "{\"a\":\"tab\there\"}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}"})
+    @ValueSource(
+            strings = {
+                "[]",
+                "\"x\"",
+                "null",
+                "1",
+                "{\"alg\":\"RS256\"}junk",
+                "{\"a\":1}{\"b\":2}",
+                "{/*c*/\"alg\":\"RS256\"}",
+                "{'alg':'RS256'}",
+                "{\"alg\":\"RS256\",}",
+                "{\"x\":NaN}",
+                "{,\"alg\":\"RS256\"}",
+                "{\"alg\":\"RS256\"\"kid\":\"k\"}",
+                "{\"a\":\"tab\there\"}",
+                "{\"a\":01}",
+                "{\"a\":1.}",
+                "{\"a\":.5}"
+            })
     void rejectsHeaderThatIsNotExactlyOneJsonObject_B33(String header) {
         assertMalformed(Tokens.b64(header) + "." + segment(1) + "." + segment(2));
     }
@@ -108,7 +126,8 @@ class CompactJwsTest {
     @Test
     void rejectsJweCompactSerialization_C70() {
         assertMalformed(Tokens.b64("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}") + ".a.b.c.d");
-        assertMalformed(Tokens.b64("{\"alg\":\"PBES2-HS512+A256KW\",\"p2c\":2147483647,\"enc\":\"A256GCM\"}") + ".a.b.c.d");
+        assertMalformed(
+                Tokens.b64("{\"alg\":\"PBES2-HS512+A256KW\",\"p2c\":2147483647,\"enc\":\"A256GCM\"}") + ".a.b.c.d");
     }
 
     private static String b64(byte[] bytes) {

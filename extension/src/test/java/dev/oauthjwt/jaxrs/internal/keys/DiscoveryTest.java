@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.internal.token.ValidatorFixture;
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.StubEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,17 +26,17 @@ class DiscoveryTest {
     private static final String OPENID = "/as/.well-known/openid-configuration";
     private static final String RFC8414 = "/.well-known/oauth-authorization-server/as";
 
-    private JwksServer server;
+    private AuthorizationServerStub server;
     private TestKeys key;
     private String issuer;
     private TokenValidator validator;
 
     @BeforeEach
     void start() {
-        server = new JwksServer();
+        server = AuthorizationServerStub.start();
         key = TestKeys.rsa("k1");
-        server.publish(key);
-        issuer = server.base() + "/as";
+        server.jwks().publish(key);
+        issuer = server.uri("/as").toString();
     }
 
     @AfterEach
@@ -50,13 +51,25 @@ class DiscoveryTest {
         Map<String, String> values = new HashMap<>(extra);
         values.put("oauth.jwt.jwks-uri", "");
         values.put("oauth.jwt.issuer", issuer);
-        validator = ValidatorFixture.validator(server, values);
+        validator = ValidatorFixture.validator(server.jwks(), values);
         return validator;
     }
 
     private String metadata(String namedIssuer, String jwksUri) {
-        return "{\"issuer\":\"" + namedIssuer + "\",\"jwks_uri\":\"" + jwksUri + "\","
-                + "\"token_endpoint\":\"" + namedIssuer + "/token\"}";
+        return "{\"issuer\":\"" + namedIssuer + "\",\"jwks_uri\":\"" + jwksUri + "\"," + "\"token_endpoint\":\""
+                + namedIssuer + "/token\"}";
+    }
+
+    private StubEndpoint document(String path, String json) {
+        return server.document(path, "application/json", json);
+    }
+
+    private String jwksUri() {
+        return server.jwks().uri().toString();
+    }
+
+    private int jwksRequests() {
+        return server.jwks().requestCount();
     }
 
     private String token(TestKeys signer) {
@@ -65,46 +78,52 @@ class DiscoveryTest {
 
     @Test
     void discoversTheJwksUriFromTheOpenIdConfiguration() {
-        server.document(OPENID, metadata(issuer, server.uri().toString()));
+        StubEndpoint openid = document(OPENID, metadata(issuer, jwksUri()));
+        StubEndpoint rfc8414 = document(RFC8414, metadata(issuer, jwksUri()));
         TokenValidator discovering = discovering(Map.of());
-        assertThat(server.documentRequests(OPENID)).as("nothing is fetched before the first token").isZero();
+        assertThat(openid.requestCount())
+                .as("nothing is fetched before the first token")
+                .isZero();
 
         assertThat(accepted(discovering, token(key)).getName()).isEqualTo("alice");
         accepted(discovering, token(key));
-        assertThat(server.documentRequests(OPENID)).isEqualTo(1);
-        assertThat(server.documentRequests(RFC8414)).isZero();
-        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(openid.requestCount()).isEqualTo(1);
+        assertThat(rfc8414.requestCount()).isZero();
+        assertThat(jwksRequests()).isEqualTo(1);
     }
 
     @Test
     void fallsBackToRfc8414MetadataWhenThereIsNoOpenIdConfiguration() {
-        server.document(RFC8414, metadata(issuer, server.uri().toString()));
+        StubEndpoint openid = document(OPENID, "{}").failWith(404);
+        StubEndpoint rfc8414 = document(RFC8414, metadata(issuer, jwksUri()));
         accepted(discovering(Map.of()), token(key));
-        assertThat(server.documentRequests(OPENID)).isEqualTo(1);
-        assertThat(server.documentRequests(RFC8414)).isEqualTo(1);
+        assertThat(openid.requestCount()).isEqualTo(1);
+        assertThat(rfc8414.requestCount()).isEqualTo(1);
     }
 
     @Test
     void I1_refusesMetadataThatNamesAnotherIssuer() {
-        server.document(OPENID, metadata(issuer + "/", server.uri().toString()));
-        server.document(RFC8414, metadata(server.base() + "/evil", server.uri().toString()));
+        document(OPENID, metadata(issuer + "/", jwksUri()));
+        document(RFC8414, metadata(server.uri("/evil").toString(), jwksUri()));
         assertRejected(discovering(Map.of()), token(key), Failure.KEYS_UNAVAILABLE);
-        assertThat(server.requestCount()).as("no JWKS of refused metadata is fetched").isZero();
+        assertThat(jwksRequests()).as("no JWKS of refused metadata is fetched").isZero();
     }
 
     @Test
     void I2_refusesMetadataWhoseJwksUriIsPlainHttpOffLoopback() {
-        server.document(OPENID, metadata(issuer, "http://as.example.com/jwks"));
+        document(OPENID, metadata(issuer, "http://as.example.com/jwks"));
         assertRejected(discovering(Map.of()), token(key), Failure.KEYS_UNAVAILABLE);
-        assertThat(server.requestCount()).isZero();
+        assertThat(jwksRequests()).isZero();
     }
 
     @Test
     void I3_metadataNeverWidensTheAllowedAlgorithms() {
         TestKeys ec = TestKeys.ec("e1", "P-256");
-        server.publish(key, ec);
-        server.document(OPENID, metadata(issuer, server.uri().toString()).replace("}",
-                ",\"id_token_signing_alg_values_supported\":[\"ES256\",\"HS256\"]}"));
+        server.jwks().publish(key, ec);
+        document(
+                OPENID,
+                metadata(issuer, jwksUri())
+                        .replace("}", ",\"id_token_signing_alg_values_supported\":[\"ES256\",\"HS256\"]}"));
         TokenValidator discovering = discovering(Map.of("oauth.jwt.algorithms", "RS256"));
         accepted(discovering, token(key));
         assertRejected(discovering, token(ec), Failure.UNVERIFIABLE);
@@ -112,36 +131,41 @@ class DiscoveryTest {
 
     @Test
     void I4_refusesMetadataThatIsNotStrictJson() {
-        server.document(OPENID, "{\"issuer\":\"" + issuer + "\",\"issuer\":\"" + issuer + "\",\"jwks_uri\":\""
-                + server.uri() + "\"}");
+        document(
+                OPENID,
+                "{\"issuer\":\"" + issuer + "\",\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri() + "\"}");
         assertRejected(discovering(Map.of()), token(key), Failure.KEYS_UNAVAILABLE);
-        assertThat(server.requestCount()).isZero();
+        assertThat(jwksRequests()).isZero();
     }
 
     @Test
     void answersUnavailableWhileTheIssuerIsDownThenRecovers() throws Exception {
+        StubEndpoint openid = document(OPENID, metadata(issuer, jwksUri())).failWith(503);
         TokenValidator discovering = discovering(Map.of());
         assertRejected(discovering, token(key), Failure.KEYS_UNAVAILABLE);
         assertRejected(discovering, token(key), Failure.KEYS_UNAVAILABLE);
-        assertThat(server.documentRequests(OPENID)).as("the cooldown holds for metadata too").isEqualTo(1);
+        assertThat(openid.requestCount())
+                .as("the cooldown holds for metadata too")
+                .isEqualTo(1);
 
-        server.document(OPENID, metadata(issuer, server.uri().toString()));
+        openid.serveNormally();
         Thread.sleep(1_100); // the test cooldown is 1 s
         accepted(discovering, token(key));
     }
 
     @Test
     void keepsTheLastJwksUriWhileTheMetadataFailsAndFetchesRotatedKeys() throws Exception {
-        server.document(OPENID, metadata(issuer, server.uri().toString()));
+        StubEndpoint openid = document(OPENID, metadata(issuer, jwksUri()));
+        StubEndpoint rfc8414 = document(RFC8414, "{}").failWith(404);
         TokenValidator discovering = discovering(Map.of());
         accepted(discovering, token(key));
 
-        server.document(OPENID, null);
+        openid.failWith(404);
         TestKeys rotated = TestKeys.rsa("k2");
-        server.publish(key, rotated);
+        server.jwks().publish(key, rotated);
         Thread.sleep(1_100);
         accepted(discovering, token(rotated));
-        assertThat(server.documentRequests(OPENID) + server.documentRequests(RFC8414)).isEqualTo(3);
-        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(openid.requestCount() + rfc8414.requestCount()).isEqualTo(3);
+        assertThat(jwksRequests()).isEqualTo(2);
     }
 }

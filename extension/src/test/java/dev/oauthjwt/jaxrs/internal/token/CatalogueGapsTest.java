@@ -1,22 +1,22 @@
 package dev.oauthjwt.jaxrs.internal.token;
 
-import dev.oauthjwt.jaxrs.Secured;
-import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
-import dev.oauthjwt.jaxrs.internal.Failure;
-import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
-import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.http.BearerTokenExtractor;
-import dev.oauthjwt.jaxrs.internal.http.EndpointRules;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.accepted;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
+import dev.oauthjwt.jaxrs.Secured;
+import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
+import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.http.EndpointRules;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
@@ -55,8 +55,8 @@ class CatalogueGapsTest {
     static final long SANITY_MS = 2_000;
     static final AtomicLong MAX_DOS_NANOS = new AtomicLong();
 
-    static JwksServer jwks;
-    static JwksServer canary;
+    static JwksEndpoint jwks;
+    static JwksEndpoint canary;
     static TestKeys rsa;
     static TestKeys ec256;
     static TestKeys ec384;
@@ -69,16 +69,16 @@ class CatalogueGapsTest {
         ec256 = TestKeys.ec("ec-256", "P-256");
         ec384 = TestKeys.ec("ec-384", "P-384");
         ec521 = TestKeys.ec("ec-521", "P-521");
-        jwks = new JwksServer();
-        canary = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
+        canary = AuthorizationServerStub.start().jwks();
     }
 
     @AfterAll
     static void stop() {
-        jwks.close();
-        canary.close();
-        LOG.fine(String.format(Locale.ROOT,
-                "[hardening] token-level DoS cases: max answer time %.1f ms", MAX_DOS_NANOS.get() / 1e6));
+        jwks.stub().close();
+        canary.stub().close();
+        LOG.fine(String.format(
+                Locale.ROOT, "[hardening] token-level DoS cases: max answer time %.1f ms", MAX_DOS_NANOS.get() / 1e6));
     }
 
     @BeforeEach
@@ -167,11 +167,15 @@ class CatalogueGapsTest {
         @Test
         void C42_hmacKeyedWithPublicKeyBytesRecoveredFromTokens_isRejected() throws Exception {
             // the attacker recovers n from two tokens; every byte form of it as the HMAC key
-            java.security.interfaces.RSAPublicKey pub = (java.security.interfaces.RSAPublicKey) rsa.pair().getPublic();
-            List<byte[]> forms = List.of(pub.getModulus().toByteArray(), pub.getEncoded(),
+            java.security.interfaces.RSAPublicKey pub =
+                    (java.security.interfaces.RSAPublicKey) rsa.pair().getPublic();
+            List<byte[]> forms = List.of(
+                    pub.getModulus().toByteArray(),
+                    pub.getEncoded(),
                     b64(pub.getModulus().toByteArray()).getBytes(StandardCharsets.US_ASCII),
                     ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pub.getEncoded())
-                            + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII));
+                                    + "\n-----END PUBLIC KEY-----\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             for (String alg : List.of("HS256", "HS384", "HS512")) {
                 for (byte[] key : forms) {
                     assertRejected(validator, hmac(alg, key, "rsa-1"), Failure.UNVERIFIABLE);
@@ -182,10 +186,10 @@ class CatalogueGapsTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "secret", "1", "password", "changeme", "your-256-bit-secret", "jwt", "admin"})
         void C43_hmacWithWeakOrCommonSecrets_isRejected(String secret) throws Exception {
-            assertRejected(validator, hmac("HS256", secret.getBytes(StandardCharsets.UTF_8), "rsa-1"),
-                    Failure.UNVERIFIABLE);
-            assertRejected(validator, hmac("HS256", secret.getBytes(StandardCharsets.UTF_8), null),
-                    Failure.UNVERIFIABLE);
+            assertRejected(
+                    validator, hmac("HS256", secret.getBytes(StandardCharsets.UTF_8), "rsa-1"), Failure.UNVERIFIABLE);
+            assertRejected(
+                    validator, hmac("HS256", secret.getBytes(StandardCharsets.UTF_8), null), Failure.UNVERIFIABLE);
         }
 
         private String hmac(String alg, byte[] key, String kid) throws Exception {
@@ -201,8 +205,9 @@ class CatalogueGapsTest {
             if (key.length == 0) {
                 javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
                 mac.init(new javax.crypto.spec.SecretKeySpec(new byte[] {0}, "HmacSHA256"));
-                token = withSignature(token, mac.doFinal(token.substring(0, token.lastIndexOf('.'))
-                        .getBytes(StandardCharsets.US_ASCII)));
+                token = withSignature(
+                        token,
+                        mac.doFinal(token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII)));
             }
             return token;
         }
@@ -211,7 +216,8 @@ class CatalogueGapsTest {
         void C47_runtimeIsPatchedAgainstPsychicSignatures() {
             Runtime.Version version = Runtime.version();
             assertThat(version.feature() > 17 || (version.feature() == 17 && version.update() >= 3))
-                    .as("JRE %s must be >= 17.0.3 (CVE-2022-21449)", version).isTrue();
+                    .as("JRE %s must be >= 17.0.3 (CVE-2022-21449)", version)
+                    .isTrue();
         }
 
         @ParameterizedTest
@@ -233,14 +239,15 @@ class CatalogueGapsTest {
             byte[] ff = new byte[half * 2];
             Arrays.fill(ff, (byte) 0xFF);
             List<byte[]> variants = List.of(
-                    concat(fixed(n, half), fixed(n, half)),                 // r = s = n
-                    concat(fixed(n, half), new byte[half]),                 // r = n, s = 0
-                    concat(new byte[half], fixed(n, half)),                 // r = 0, s = n
+                    concat(fixed(n, half), fixed(n, half)), // r = s = n
+                    concat(fixed(n, half), new byte[half]), // r = n, s = 0
+                    concat(new byte[half], fixed(n, half)), // r = 0, s = n
                     concat(fixed(BigInteger.ONE, half), fixed(BigInteger.ONE, half)),
-                    ff,                                                     // all 0xFF
-                    Base64.getDecoder().decode("MAYCAQACAQA="));             // DER r = s = 0
+                    ff, // all 0xFF
+                    Base64.getDecoder().decode("MAYCAQACAQA=")); // DER r = s = 0
             for (byte[] variant : variants) {
-                assertThat(timedRejection(withSignature(token, variant))).as(alg)
+                assertThat(timedRejection(withSignature(token, variant)))
+                        .as(alg)
                         .isIn(Failure.UNVERIFIABLE, Failure.INVALID_TOKEN);
             }
         }
@@ -249,8 +256,8 @@ class CatalogueGapsTest {
         void C49_wrongEcdsaSignatureLengthsAndDer_areRejected() throws Exception {
             String token = Tokens.valid(ec256).sign();
             byte[] sig = signature(token);
-            List<byte[]> variants = new ArrayList<>(List.of(Arrays.copyOf(sig, 63), Arrays.copyOf(sig, 65),
-                    concat(sig, sig), concat(new byte[] {0}, sig)));
+            List<byte[]> variants = new ArrayList<>(List.of(
+                    Arrays.copyOf(sig, 63), Arrays.copyOf(sig, 65), concat(sig, sig), concat(new byte[] {0}, sig)));
             // the same signature, DER-encoded as JCA produces it (70-72 bytes)
             Signature der = Signature.getInstance("SHA256withECDSA");
             der.initSign(ec256.pair().getPrivate());
@@ -322,12 +329,14 @@ class CatalogueGapsTest {
                 default -> "\\\"";
             };
             int fetches = jwks.requestCount();
-            String header = "{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":" + org.jose4j.json.internal.json_simple
-                    .JSONValue.toJSONString(kid) + "}";
+            String header = "{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":"
+                    + org.jose4j.json.internal.json_simple.JSONValue.toJSONString(kid) + "}";
             String token = Tokens.signRaw(header, Tokens.valid(rsa).claimsJson(), rsa);
             assertThat(timedRejection(token)).isIn(Failure.UNVERIFIABLE, Failure.TOKEN_TOO_LARGE);
             assertThat(canary.requestCount()).isZero();
-            assertThat(jwks.requestCount() - fetches).as("at most one rate-limited refetch").isLessThanOrEqualTo(1);
+            assertThat(jwks.requestCount() - fetches)
+                    .as("at most one rate-limited refetch")
+                    .isLessThanOrEqualTo(1);
         }
 
         @Test
@@ -353,10 +362,12 @@ class CatalogueGapsTest {
             try {
                 String claims = Tokens.valid(rsa).claimsJson();
                 accepted(fresh, Tokens.signRaw("{\"alg\":\"RS256\",\"typ\":\"at+jwt\"}", claims, rsa));
-                assertRejected(fresh, Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":null}", claims, rsa),
+                assertRejected(
+                        fresh,
+                        Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":null}", claims, rsa),
                         Failure.MALFORMED_TOKEN);
-                assertRejected(fresh, Tokens.signRaw("{\"alg\":\"RS256\",\"typ\":null}", claims, rsa),
-                        Failure.WRONG_TYPE);
+                assertRejected(
+                        fresh, Tokens.signRaw("{\"alg\":\"RS256\",\"typ\":null}", claims, rsa), Failure.WRONG_TYPE);
             } finally {
                 fresh.close();
             }
@@ -380,16 +391,20 @@ class CatalogueGapsTest {
             // the outer payload is a compact token, not a JSON object: refused before any header rule or library call
             assertThat(timedRejection(fitting)).isIn(Failure.UNSUPPORTED_HEADER, Failure.MALFORMED_TOKEN);
             assertThat(timedRejection(inner)).isEqualTo(Failure.TOKEN_TOO_LARGE);
-            // a flat, unique-header variant at 20+ levels: the nesting is built into the payload without encoding growth
+            // a flat, unique-header variant at 20+ levels: the nesting is built into the payload without encoding
+            // growth
             StringBuilder flat = new StringBuilder();
             for (int level = 0; level < 30; level++) {
                 flat.append("{\"cty\":\"JWT\",\"p\":");
             }
             flat.append("0").append("}".repeat(30));
             assertThat(timedRejection(Tokens.b64("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}") + "."
-                    + Tokens.b64(flat.toString()) + "." + garbageSig)).isIn(Failure.UNSUPPORTED_HEADER, Failure.MALFORMED_TOKEN);
-            String signedOuter = Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}",
-                    "\"" + Tokens.valid(rsa).sign() + "\"", rsa);
+                            + Tokens.b64(flat.toString()) + "." + garbageSig))
+                    .isIn(Failure.UNSUPPORTED_HEADER, Failure.MALFORMED_TOKEN);
+            String signedOuter = Tokens.signRaw(
+                    "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}",
+                    "\"" + Tokens.valid(rsa).sign() + "\"",
+                    rsa);
             assertThat(timedRejection(signedOuter)).isIn(Failure.UNSUPPORTED_HEADER, Failure.MALFORMED_TOKEN);
         }
     }
@@ -400,8 +415,8 @@ class CatalogueGapsTest {
         private String jwe(String headerJson) {
             byte[] filler = new byte[32];
             new java.util.Random(7).nextBytes(filler);
-            return Tokens.b64(headerJson) + "." + b64(filler) + "." + b64(Arrays.copyOf(filler, 12)) + "."
-                    + b64(filler) + "." + b64(Arrays.copyOf(filler, 16));
+            return Tokens.b64(headerJson) + "." + b64(filler) + "." + b64(Arrays.copyOf(filler, 12)) + "." + b64(filler)
+                    + "." + b64(Arrays.copyOf(filler, 16));
         }
 
         @ParameterizedTest
@@ -411,7 +426,8 @@ class CatalogueGapsTest {
                     + p2c + "}";
             assertThat(timedRejection(jwe(header))).isEqualTo(Failure.MALFORMED_TOKEN);
             // squeezed into three segments, it still never reaches a KDF: PBES2 is not a signature algorithm
-            String three = Tokens.b64(header) + "." + Tokens.b64(Tokens.valid(rsa).claimsJson()) + "." + b64(new byte[32]);
+            String three =
+                    Tokens.b64(header) + "." + Tokens.b64(Tokens.valid(rsa).claimsJson()) + "." + b64(new byte[32]);
             assertThat(timedRejection(three)).isEqualTo(Failure.UNVERIFIABLE);
         }
 
@@ -425,9 +441,11 @@ class CatalogueGapsTest {
             jwe.setPlaintext(new String(new char[2_000_000]).replace('\0', 'a')); // ~2 MB compressing to a few KB
             String token = jwe.getCompactSerialization();
             LOG.fine(String.format(Locale.ROOT, "[hardening] C72 zip bomb JWE: %d chars", token.length()));
-            long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            long heapBefore =
+                    Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             assertThat(timedRejection(token)).isEqualTo(Failure.MALFORMED_TOKEN);
-            long grown = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heapBefore;
+            long grown =
+                    Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heapBefore;
             LOG.fine(String.format(Locale.ROOT, "[hardening] C72 heap delta %d KiB", grown / 1024));
             assertThat(timedRejection(jwe("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"zip\":\"DEF\"}")))
                     .isEqualTo(Failure.MALFORMED_TOKEN);
@@ -448,7 +466,9 @@ class CatalogueGapsTest {
             }
             String ecdh = jwe("{\"alg\":\"ECDH-ES\",\"enc\":\"A128GCM\",\"epk\":{\"kty\":\"EC\",\"crv\":\"P-256\","
                     + "\"x\":\"" + b64(new byte[32]) + "\",\"y\":\"" + b64(new byte[32]) + "\"}}");
-            List<Failure> answers = List.of(timedRejection(rsa15), timedRejection(ecdh),
+            List<Failure> answers = List.of(
+                    timedRejection(rsa15),
+                    timedRejection(ecdh),
                     timedRejection(jwe("{\"alg\":\"RSA1_5\",\"enc\":\"A128CBC-HS256\"}")));
             assertThat(answers).containsOnly(Failure.MALFORMED_TOKEN);
         }
@@ -457,72 +477,105 @@ class CatalogueGapsTest {
     @Nested
     class Mutation {
 
-        static final List<Object> INJECTIONS = Arrays.asList(null, true, false, 0, -1, 1.5, Long.MAX_VALUE,
-                new BigInteger("1" + "0".repeat(40)), "", " ", "null", "[]", List.of(), Map.of(), List.of("x"),
-                Map.of("a", 1), "x".repeat(10_000), "${jndi:ldap://127.0.0.1:1/x}", "../../../../dev/null",
-                "' OR '1'='1", "\"><script>", "\r\nX: y", "\u0000", "%00", "|sleep 10",
-                "http://127.0.0.1:{canary}/cb", "none", "RS256 ", "HS256", "at+jwt; x=y");
+        static final List<Object> INJECTIONS = Arrays.asList(
+                null,
+                true,
+                false,
+                0,
+                -1,
+                1.5,
+                Long.MAX_VALUE,
+                new BigInteger("1" + "0".repeat(40)),
+                "",
+                " ",
+                "null",
+                "[]",
+                List.of(),
+                Map.of(),
+                List.of("x"),
+                Map.of("a", 1),
+                "x".repeat(10_000),
+                "${jndi:ldap://127.0.0.1:1/x}",
+                "../../../../dev/null",
+                "' OR '1'='1",
+                "\"><script>",
+                "\r\nX: y",
+                "\u0000",
+                "%00",
+                "|sleep 10",
+                "http://127.0.0.1:{canary}/cb",
+                "none",
+                "RS256 ",
+                "HS256",
+                "at+jwt; x=y");
 
         /** jwt_tool -M er/cc/pb style: every header parameter and claim set to every injection, validly signed. */
         @Test
         void C74_jwtToolStyleMutationOfEveryMemberAndClaim_neverEscapesAndNeverWidensAccess() {
             String canaryUrl = String.valueOf(canary.uri().getPort());
             // a long cooldown: the kid mutations must not turn this into a JWKS fetch per injection
-            TokenValidator validator = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.jwks.min-refresh-interval", "PT5M"));
+            TokenValidator validator =
+                    ValidatorFixture.validator(jwks, Map.of("oauth.jwt.jwks.min-refresh-interval", "PT5M"));
             accepted(validator, Tokens.valid(ec256).sign());
             int cases = 0;
             List<String> widened = new ArrayList<>();
             try {
-            Map<String, Object> baseHeader = new HashMap<>(Map.of("alg", "ES256", "typ", "at+jwt", "kid", "ec-256"));
-            List<String> headerNames = List.of("alg", "typ", "kid", "jku", "x5u", "jwk", "cty", "crit", "zip", "x5c");
-            List<String> claimNames = List.of("iss", "sub", "aud", "exp", "iat", "nbf", "scope", "scp", "jti",
-                    "client_id", "groups", "role");
-            for (Object raw : INJECTIONS) {
-                Object value = raw instanceof String s ? s.replace("{canary}", canaryUrl) : raw;
-                for (String name : headerNames) {
-                    Map<String, Object> header = new HashMap<>(baseHeader);
-                    header.put(name, value);
-                    String token = Tokens.signRaw(json(header), Tokens.valid(ec256).claimsJson(), ec256);
-                    cases++;
-                    if (header.equals(baseHeader)) {
-                        continue;
-                    }
-                    try {
-                        validator.validate(token);
-                        // key-bearing parameters are ignored (#52-#54): the token still verifies with the JWKS key
-                        if (!List.of("jku", "x5u", "jwk", "x5c").contains(name)) {
-                            widened.add("header " + name + "=" + value);
+                Map<String, Object> baseHeader =
+                        new HashMap<>(Map.of("alg", "ES256", "typ", "at+jwt", "kid", "ec-256"));
+                List<String> headerNames =
+                        List.of("alg", "typ", "kid", "jku", "x5u", "jwk", "cty", "crit", "zip", "x5c");
+                List<String> claimNames = List.of(
+                        "iss", "sub", "aud", "exp", "iat", "nbf", "scope", "scp", "jti", "client_id", "groups", "role");
+                for (Object raw : INJECTIONS) {
+                    Object value = raw instanceof String s ? s.replace("{canary}", canaryUrl) : raw;
+                    for (String name : headerNames) {
+                        Map<String, Object> header = new HashMap<>(baseHeader);
+                        header.put(name, value);
+                        String token =
+                                Tokens.signRaw(json(header), Tokens.valid(ec256).claimsJson(), ec256);
+                        cases++;
+                        if (header.equals(baseHeader)) {
+                            continue;
                         }
-                    } catch (TokenRejectedException e) {
-                        assertThat(e.failure().status()).isEqualTo(401);
+                        try {
+                            validator.validate(token);
+                            // key-bearing parameters are ignored (#52-#54): the token still verifies with the JWKS key
+                            if (!List.of("jku", "x5u", "jwk", "x5c").contains(name)) {
+                                widened.add("header " + name + "=" + value);
+                            }
+                        } catch (TokenRejectedException e) {
+                            assertThat(e.failure().status()).isEqualTo(401);
+                        }
+                    }
+                    for (String name : claimNames) {
+                        Tokens builder = Tokens.valid(ec256);
+                        if (value == null) {
+                            builder.nullClaim(name);
+                        } else {
+                            builder.claim(name, value);
+                        }
+                        String token = Tokens.signRaw(json(baseHeader), builder.claimsJson(), ec256);
+                        cases++;
+                        try {
+                            VerifiedToken principal = validator.validate(token);
+                            // only claims the extension does not interpret may take any value, and "sub" any non-empty
+                            // string, which is then used verbatim
+                            // a positive number is a valid NumericDate (RFC 7519 §2 allows a fraction): nbf in the past
+                            boolean pastNotBefore =
+                                    name.equals("nbf") && value instanceof Number n && n.doubleValue() > 0;
+                            if (!List.of("sub", "scope", "jti", "client_id", "groups", "role", "scp")
+                                            .contains(name)
+                                    && !pastNotBefore) {
+                                widened.add("claim " + name + "=" + value);
+                            } else if (name.equals("sub")
+                                    && !principal.getName().equals(value)) {
+                                widened.add("sub reinterpreted: " + value);
+                            }
+                        } catch (TokenRejectedException e) {
+                            assertThat(e.failure().status()).isEqualTo(401);
+                        }
                     }
                 }
-                for (String name : claimNames) {
-                    Tokens builder = Tokens.valid(ec256);
-                    if (value == null) {
-                        builder.nullClaim(name);
-                    } else {
-                        builder.claim(name, value);
-                    }
-                    String token = Tokens.signRaw(json(baseHeader), builder.claimsJson(), ec256);
-                    cases++;
-                    try {
-                        VerifiedToken principal = validator.validate(token);
-                        // only claims the extension does not interpret may take any value, and "sub" any non-empty
-                        // string, which is then used verbatim
-                        // a positive number is a valid NumericDate (RFC 7519 §2 allows a fraction): nbf in the past
-                        boolean pastNotBefore = name.equals("nbf") && value instanceof Number n && n.doubleValue() > 0;
-                        if (!List.of("sub", "scope", "jti", "client_id", "groups", "role", "scp").contains(name)
-                                && !pastNotBefore) {
-                            widened.add("claim " + name + "=" + value);
-                        } else if (name.equals("sub") && !principal.getName().equals(value)) {
-                            widened.add("sub reinterpreted: " + value);
-                        }
-                    } catch (TokenRejectedException e) {
-                        assertThat(e.failure().status()).isEqualTo(401);
-                    }
-                }
-            }
             } finally {
                 validator.close();
             }
@@ -542,7 +595,12 @@ class CatalogueGapsTest {
         @Test
         void D87_tokenOlderThanTheMaximumLifetime_isRejected() {
             long now = now();
-            assertRejected(validator, Tokens.valid(rsa).claim("iat", now - 25 * 3600).claim("exp", now + 60).sign(),
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa)
+                            .claim("iat", now - 25 * 3600)
+                            .claim("exp", now + 60)
+                            .sign(),
                     Failure.LIFETIME_TOO_LONG);
         }
 
@@ -552,7 +610,8 @@ class CatalogueGapsTest {
             for (int i = 0; i < 50_000; i++) {
                 aud.add("aud-" + i);
             }
-            assertThat(timedRejection(Tokens.valid(rsa).claim("aud", aud).sign())).isEqualTo(Failure.TOKEN_TOO_LARGE);
+            assertThat(timedRejection(Tokens.valid(rsa).claim("aud", aud).sign()))
+                    .isEqualTo(Failure.TOKEN_TOO_LARGE);
             // the largest array under the 8 KiB cap, with the accepted audience last
             List<String> fitting = new ArrayList<>(aud.subList(0, 500));
             String token;
@@ -565,17 +624,25 @@ class CatalogueGapsTest {
             long start = System.nanoTime();
             accepted(validator, token);
             MAX_DOS_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
-            assertThat(timedRejection(Tokens.valid(rsa).claim("aud", fitting).sign())).isEqualTo(Failure.WRONG_AUDIENCE);
+            assertThat(timedRejection(Tokens.valid(rsa).claim("aud", fitting).sign()))
+                    .isEqualTo(Failure.WRONG_AUDIENCE);
         }
 
         @Test
         void D102_hugeNumbers_areRejectedFast() {
             String digits = "9".repeat(100_000);
             String claims = Tokens.valid(rsa).claimsJson();
-            assertThat(timedRejection(Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":" + digits + "}",
-                    claims, rsa))).isEqualTo(Failure.TOKEN_TOO_LARGE);
-            for (String number : List.of(digits, "9".repeat(5_000), "1e999999", "-1e999999", "1e400",
-                    "18446744073709551621", "1" + "0".repeat(5_000) + "e-5000")) {
+            assertThat(timedRejection(
+                            Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":" + digits + "}", claims, rsa)))
+                    .isEqualTo(Failure.TOKEN_TOO_LARGE);
+            for (String number : List.of(
+                    digits,
+                    "9".repeat(5_000),
+                    "1e999999",
+                    "-1e999999",
+                    "1e400",
+                    "18446744073709551621",
+                    "1" + "0".repeat(5_000) + "e-5000")) {
                 String exp = claims.replaceFirst("\"exp\":\\d+", "\"exp\":" + number);
                 assertThat(timedRejection(Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}", exp, rsa)))
                         .as(number.length() > 20 ? number.length() + " chars" : number)
@@ -583,8 +650,10 @@ class CatalogueGapsTest {
             }
             // a 5 000-digit number in an unknown header member of a validly signed token is ignored, in bounded time
             long start = System.nanoTime();
-            accepted(validator, Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":" + "9".repeat(5_000) + "}",
-                    claims, rsa));
+            accepted(
+                    validator,
+                    Tokens.signRaw(
+                            "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":" + "9".repeat(5_000) + "}", claims, rsa));
             MAX_DOS_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
         }
 
@@ -634,7 +703,8 @@ class CatalogueGapsTest {
             Map<String, String> values = new HashMap<>(TestConfig.defaults(jwks));
             values.put("oauth.jwt.scope", scope);
             assertThatThrownBy(() -> OAuthJwtConfig.from(TestConfig.of(values)))
-                    .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("oauth.jwt.scope");
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("oauth.jwt.scope");
             assertThatThrownBy(() -> EndpointRules.of(securedWithScope(scope), "Test#m"))
                     .isInstanceOf(IllegalStateException.class);
         }
@@ -659,6 +729,11 @@ class CatalogueGapsTest {
                 @Override
                 public String[] scopes() {
                     return new String[] {scope};
+                }
+
+                @Override
+                public String[] anyScopes() {
+                    return new String[0];
                 }
 
                 @Override

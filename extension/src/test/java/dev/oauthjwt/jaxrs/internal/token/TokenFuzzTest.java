@@ -1,14 +1,15 @@
 package dev.oauthjwt.jaxrs.internal.token;
 
-import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
-import dev.oauthjwt.jaxrs.internal.http.BearerTokenExtractor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.TokenMutator;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.http.BearerTokenExtractor;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.TokenMutator;
+import dev.oauthjwt.testsupport.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ class TokenFuzzTest {
     static final double SCALE = Double.parseDouble(System.getProperty("fuzz.scale", "1"));
     static final long SANITY_NANOS = 2_000_000_000L;
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TokenValidator validator;
     static List<String> validTokens;
     static Set<String> validSet;
@@ -46,12 +47,16 @@ class TokenFuzzTest {
     static void start() {
         TestKeys rsa = TestKeys.rsa("k1");
         TestKeys ec = TestKeys.ec("e1", "P-256");
-        jwks = new JwksServer().publish(rsa, ec);
+        jwks = AuthorizationServerStub.start().jwks().publish(rsa, ec);
         // a long cooldown: mutated kids must not turn the fuzz run into a JWKS load test
         validator = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.jwks.min-refresh-interval", "PT5M"));
-        validTokens = new ArrayList<>(List.of(Tokens.valid(rsa).sign(), Tokens.valid(ec).sign(),
-                Tokens.valid(rsa).alg("PS256").sign(), Tokens.valid(rsa).claim("scope", "read").claim("jti", "j").sign(),
-                Tokens.valid(rsa).header("typ", null).sign(), Tokens.valid(ec).claim("aud", List.of("x", "api")).sign()));
+        validTokens = new ArrayList<>(List.of(
+                Tokens.valid(rsa).sign(),
+                Tokens.valid(ec).sign(),
+                Tokens.valid(rsa).alg("PS256").sign(),
+                Tokens.valid(rsa).claim("scope", "read").claim("jti", "j").sign(),
+                Tokens.valid(rsa).header("typ", null).sign(),
+                Tokens.valid(ec).claim("aud", List.of("x", "api")).sign()));
         for (String token : validTokens) {
             ValidatorFixture.accepted(validator, token);
         }
@@ -61,10 +66,13 @@ class TokenFuzzTest {
     @AfterAll
     static void stop() {
         validator.close();
-        jwks.close();
-        LOG.fine(String.format(Locale.ROOT,
+        jwks.stub().close();
+        LOG.fine(String.format(
+                Locale.ROOT,
                 "[hardening] fuzz: %d inputs into extractor/validator, seed %d, max answer %.2f ms",
-                totalInputs, SEED, maxNanos / 1e6));
+                totalInputs,
+                SEED,
+                maxNanos / 1e6));
     }
 
     static int count(int base) {
@@ -81,8 +89,10 @@ class TokenFuzzTest {
         } catch (TokenRejectedException expected) {
             accepted = false;
         } catch (Throwable escaped) {
-            throw new AssertionError("seed " + SEED + " " + what + " #" + index + ": " + escaped + " escaped for input "
-                    + abbreviate(input), escaped);
+            throw new AssertionError(
+                    "seed " + SEED + " " + what + " #" + index + ": " + escaped + " escaped for input "
+                            + abbreviate(input),
+                    escaped);
         }
         long elapsed = System.nanoTime() - start;
         maxNanos = Math.max(maxNanos, elapsed);
@@ -96,7 +106,9 @@ class TokenFuzzTest {
     static String abbreviate(String s) {
         String escaped = s.length() > 300 ? s.substring(0, 300) + "…(" + s.length() + " chars)" : s;
         StringBuilder out = new StringBuilder();
-        escaped.chars().forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        escaped.chars()
+                .forEach(
+                        c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.toString();
     }
 
@@ -112,8 +124,9 @@ class TokenFuzzTest {
             if (validSet.contains(mutated)) {
                 unchanged++; // a mutation that gave back a valid token byte for byte does not count
             } else if (accepted) {
-                fail("seed %d mutation #%d: a mutated token was accepted: %s (from %s)", SEED, i, abbreviate(mutated),
-                        abbreviate(original));
+                fail(
+                        "seed %d mutation #%d: a mutated token was accepted: %s (from %s)",
+                        SEED, i, abbreviate(mutated), abbreviate(original));
             }
         }
         LOG.fine(String.format(Locale.ROOT, "[hardening] fuzz mutations: %d (%d byte-identical)", n, unchanged));
@@ -145,13 +158,15 @@ class TokenFuzzTest {
                 maxNanos = Math.max(maxNanos, System.nanoTime() - start);
                 continue;
             } catch (Throwable escaped) {
-                throw new AssertionError("seed " + SEED + " header #" + i + ": " + escaped + " escaped for "
-                        + abbreviate(header), escaped);
+                throw new AssertionError(
+                        "seed " + SEED + " header #" + i + ": " + escaped + " escaped for " + abbreviate(header),
+                        escaped);
             }
             boolean accepted = validate(token, "header", i);
             if (accepted && !validSet.contains(token)) {
-                fail("seed %d header #%d: accepted a token that is not one of the valid ones: %s", SEED, i,
-                        abbreviate(header));
+                fail(
+                        "seed %d header #%d: accepted a token that is not one of the valid ones: %s",
+                        SEED, i, abbreviate(header));
             }
         }
     }

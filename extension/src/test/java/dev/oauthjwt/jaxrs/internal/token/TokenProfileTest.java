@@ -6,9 +6,9 @@ import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.internal.Failure;
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,25 +21,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenProfileTest {
 
-    private JwksServer jwks;
+    private AuthorizationServerStub server;
     private TestKeys key;
     private TokenValidator oauth;
     private TokenValidator rfc9068;
 
     @BeforeAll
     void start() {
-        jwks = new JwksServer();
+        server = AuthorizationServerStub.start();
         key = TestKeys.rsa("k1");
-        jwks.publish(key);
-        oauth = ValidatorFixture.validator(jwks, Map.of());
-        rfc9068 = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.profile", "RFC9068"));
+        server.jwks().publish(key);
+        oauth = ValidatorFixture.validator(server.jwks(), Map.of());
+        rfc9068 = ValidatorFixture.validator(server.jwks(), Map.of("oauth.jwt.profile", "RFC9068"));
     }
 
     @AfterAll
     void stop() {
         oauth.close();
         rfc9068.close();
-        jwks.close();
+        server.close();
     }
 
     private Tokens profiled() {
@@ -49,7 +49,8 @@ class TokenProfileTest {
     @ParameterizedTest
     @ValueSource(strings = {"at+jwt", "application/at+jwt", "AT+JWT", "Application/At+Jwt"})
     void rfc9068ProfileAcceptsTheAccessTokenTypes(String typ) {
-        assertThat(accepted(rfc9068, profiled().header("typ", typ).sign()).getName()).isEqualTo("alice");
+        assertThat(accepted(rfc9068, profiled().header("typ", typ).sign()).getName())
+                .isEqualTo("alice");
     }
 
     @Test

@@ -1,14 +1,15 @@
 package dev.oauthjwt.jaxrs.internal.token;
 
-import dev.oauthjwt.jaxrs.internal.Failure;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.accepted;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Token verification: signature, algorithm, key selection, JOSE header and claims (catalogue sections C and D). */
 class TokenValidatorTest {
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TestKeys rsa;
     static TestKeys ec;
     static TestKeys attacker;
@@ -37,12 +38,12 @@ class TokenValidatorTest {
         rsa = TestKeys.rsa("rsa-1");
         ec = TestKeys.ec("ec-1", "P-256");
         attacker = TestKeys.rsa("rsa-1");
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
     }
 
     @AfterAll
     static void stop() {
-        jwks.close();
+        jwks.stub().close();
     }
 
     @BeforeEach
@@ -87,7 +88,9 @@ class TokenValidatorTest {
         @Test
         void rejectsTamperedPayloadWithOriginalSignature_C38() {
             String token = Tokens.valid(rsa).sign();
-            String forged = Tokens.rawWithSignatureOf(token, Tokens.valid(rsa).headerJson(),
+            String forged = Tokens.rawWithSignatureOf(
+                    token,
+                    Tokens.valid(rsa).headerJson(),
                     Tokens.valid(rsa).claim("sub", "admin").claimsJson());
             assertRejected(validator, forged, Failure.UNVERIFIABLE);
         }
@@ -136,12 +139,23 @@ class TokenValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "\"alg\":null,", "\"alg\":\"\",", "\"alg\":\"RS256 \",", "\"alg\":\"rs256\",",
-                "\"alg\":[\"RS256\"],", "\"alg\":256,", "\"alg\":{\"x\":1},"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "\"alg\":null,",
+                    "\"alg\":\"\",",
+                    "\"alg\":\"RS256 \",",
+                    "\"alg\":\"rs256\",",
+                    "\"alg\":[\"RS256\"],",
+                    "\"alg\":256,",
+                    "\"alg\":{\"x\":1},"
+                })
         void rejectsMissingOrMistypedAlg_C45(String algMember) {
             String token = Tokens.valid(rsa).sign();
             String header = "{" + algMember + "\"kid\":\"rsa-1\"}";
-            assertRejected(validator, Tokens.rawWithSignatureOf(token, header, Tokens.valid(rsa).claimsJson()),
+            assertRejected(
+                    validator,
+                    Tokens.rawWithSignatureOf(token, header, Tokens.valid(rsa).claimsJson()),
                     Failure.UNVERIFIABLE);
         }
 
@@ -164,19 +178,34 @@ class TokenValidatorTest {
         @Test
         void neverUsesKeyEmbeddedInTheHeader_C52() {
             Map<String, Object> attackerJwk = attacker.publicJwk();
-            assertRejected(validator, Tokens.valid(attacker).header("jwk", attackerJwk).sign(), Failure.UNVERIFIABLE);
-            assertRejected(validator, Tokens.valid(attacker).header("kid", null).header("jwk", attackerJwk).sign(),
+            assertRejected(
+                    validator, Tokens.valid(attacker).header("jwk", attackerJwk).sign(), Failure.UNVERIFIABLE);
+            assertRejected(
+                    validator,
+                    Tokens.valid(attacker)
+                            .header("kid", null)
+                            .header("jwk", attackerJwk)
+                            .sign(),
                     Failure.UNVERIFIABLE);
         }
 
         @Test
         void neverFetchesJkuOrX5uFromTheHeader_C53_C54() {
-            try (JwksServer canary = new JwksServer()) {
+            try (AuthorizationServerStub canaryServer = AuthorizationServerStub.start()) {
+                JwksEndpoint canary = canaryServer.jwks();
                 TestKeys rogue = TestKeys.rsa("rogue");
                 canary.publish(rogue);
-                assertRejected(validator, Tokens.valid(rogue).header("jku", canary.uri().toString()).sign(),
+                assertRejected(
+                        validator,
+                        Tokens.valid(rogue)
+                                .header("jku", canary.uri().toString())
+                                .sign(),
                         Failure.UNVERIFIABLE);
-                assertRejected(validator, Tokens.valid(rogue).header("x5u", canary.uri().toString()).sign(),
+                assertRejected(
+                        validator,
+                        Tokens.valid(rogue)
+                                .header("x5u", canary.uri().toString())
+                                .sign(),
                         Failure.UNVERIFIABLE);
                 assertThat(canary.requestCount()).isZero();
             }
@@ -187,7 +216,9 @@ class TokenValidatorTest {
         void rejectsNonStringKid_C57(String kid) {
             String token = Tokens.valid(rsa).sign();
             String header = "{\"alg\":\"RS256\",\"kid\":" + kid + "}";
-            assertRejected(validator, Tokens.rawWithSignatureOf(token, header, Tokens.valid(rsa).claimsJson()),
+            assertRejected(
+                    validator,
+                    Tokens.rawWithSignatureOf(token, header, Tokens.valid(rsa).claimsJson()),
                     Failure.MALFORMED_TOKEN);
         }
 
@@ -224,15 +255,15 @@ class TokenValidatorTest {
         @ValueSource(strings = {"[\"exp\"]", "[]", "\"b64\"", "[\"alg\"]", "[\"x\"]", "[1]"})
         void rejectsAnyCritHeader_C62_C63(String crit) {
             String header = "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"crit\":" + crit + ",\"exp\":1,\"x\":1}";
-            assertRejected(validator, Tokens.signRaw(header, Tokens.valid(rsa).claimsJson(), rsa),
-                    Failure.UNSUPPORTED_HEADER);
+            assertRejected(
+                    validator, Tokens.signRaw(header, Tokens.valid(rsa).claimsJson(), rsa), Failure.UNSUPPORTED_HEADER);
         }
 
         @Test
         void rejectsUnencodedPayloadOption_C64() {
             String header = "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"b64\":false}";
-            assertRejected(validator, Tokens.signRaw(header, Tokens.valid(rsa).claimsJson(), rsa),
-                    Failure.UNSUPPORTED_HEADER);
+            assertRejected(
+                    validator, Tokens.signRaw(header, Tokens.valid(rsa).claimsJson(), rsa), Failure.UNSUPPORTED_HEADER);
         }
 
         @Test
@@ -243,11 +274,13 @@ class TokenValidatorTest {
         @Test
         void rejectsNestedTokens_B35_C66() {
             String inner = Tokens.valid(rsa).sign();
-            String nested = Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}",
-                    "\"" + inner + "\"", rsa);
+            String nested =
+                    Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}", "\"" + inner + "\"", rsa);
             assertRejected(validator, nested, Failure.MALFORMED_TOKEN);
-            String typedNested = Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}",
-                    Tokens.valid(rsa).claimsJson(), rsa);
+            String typedNested = Tokens.signRaw(
+                    "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"cty\":\"JWT\"}",
+                    Tokens.valid(rsa).claimsJson(),
+                    rsa);
             assertRejected(validator, typedNested, Failure.UNSUPPORTED_HEADER);
             String liberal = Tokens.signRaw("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}", "\"" + inner + "\"", rsa);
             assertRejected(validator, liberal, Failure.MALFORMED_TOKEN);
@@ -256,9 +289,12 @@ class TokenValidatorTest {
         @Test
         void rejectsDuplicateHeaderMembers_C68() {
             String claims = Tokens.valid(rsa).claimsJson();
-            assertRejected(validator, Tokens.signRaw("{\"alg\":\"RS256\",\"alg\":\"none\",\"kid\":\"rsa-1\"}", claims, rsa),
+            assertRejected(
+                    validator,
+                    Tokens.signRaw("{\"alg\":\"RS256\",\"alg\":\"none\",\"kid\":\"rsa-1\"}", claims, rsa),
                     Failure.MALFORMED_TOKEN);
-            assertRejected(validator,
+            assertRejected(
+                    validator,
                     Tokens.signRaw("{\"alg\":\"RS256\",\"\\u0061lg\":\"RS256\",\"kid\":\"rsa-1\"}", claims, rsa),
                     Failure.MALFORMED_TOKEN);
         }
@@ -287,7 +323,12 @@ class TokenValidatorTest {
 
         @Test
         void ignoresUnknownNonCriticalHeaderParameters_C75() {
-            accepted(validator, Tokens.valid(rsa).header("foo", "bar").header("jwk_url", "http://x").sign());
+            accepted(
+                    validator,
+                    Tokens.valid(rsa)
+                            .header("foo", "bar")
+                            .header("jwk_url", "http://x")
+                            .sign());
         }
     }
 
@@ -301,30 +342,67 @@ class TokenValidatorTest {
 
         @Test
         void rejectsExpiredToken_D77() {
-            assertRejected(validator, Tokens.valid(rsa).claim("iat", now() - 600).claim("exp", now() - 61).sign(),
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa)
+                            .claim("iat", now() - 600)
+                            .claim("exp", now() - 61)
+                            .sign(),
                     Failure.EXPIRED);
         }
 
         @Test
         void honoursTheClockSkewAtTheExpiryBoundary_D78() {
-            accepted(validator, Tokens.valid(rsa).claim("iat", now() - 600).claim("exp", now() - 55).sign());
-            assertRejected(validator, Tokens.valid(rsa).claim("iat", now() - 600).claim("exp", now() - 60).sign(),
+            accepted(
+                    validator,
+                    Tokens.valid(rsa)
+                            .claim("iat", now() - 600)
+                            .claim("exp", now() - 55)
+                            .sign());
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa)
+                            .claim("iat", now() - 600)
+                            .claim("exp", now() - 60)
+                            .sign(),
                     Failure.EXPIRED);
             TokenValidator noSkew = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.clock-skew", "0"));
             try {
-                assertThat(rejection(noSkew, Tokens.valid(rsa).claim("iat", now() - 60).claim("exp", now()).sign()))
+                assertThat(rejection(
+                                noSkew,
+                                Tokens.valid(rsa)
+                                        .claim("iat", now() - 60)
+                                        .claim("exp", now())
+                                        .sign()))
                         .isEqualTo(Failure.EXPIRED);
-                accepted(noSkew, Tokens.valid(rsa).claim("iat", now() - 60).claim("exp", now() + 3).sign());
+                accepted(
+                        noSkew,
+                        Tokens.valid(rsa)
+                                .claim("iat", now() - 60)
+                                .claim("exp", now() + 3)
+                                .sign());
             } finally {
                 noSkew.close();
             }
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"\"9999999999\"", "true", "[]", "{}", "0", "-5", "1e300", "1e400",
-                "18446744073709551621", "9223372036854775807.5"})
+        @ValueSource(
+                strings = {
+                    "\"9999999999\"",
+                    "true",
+                    "[]",
+                    "{}",
+                    "0",
+                    "-5",
+                    "1e300",
+                    "1e400",
+                    "18446744073709551621",
+                    "9223372036854775807.5"
+                })
         void rejectsExpThatIsNotAPositiveNumericDate_D79_D81_D82(String exp) {
-            String claims = Tokens.valid(rsa).claim("exp", null).claimsJson().replaceFirst("\\{", "{\"exp\":" + exp + ",");
+            String claims =
+                    Tokens.valid(rsa).claim("exp", null).claimsJson().replaceFirst("\\{", "{\"exp\":" + exp + ",");
             assertThat(rejection(validator, Tokens.signRaw(Tokens.valid(rsa).headerJson(), claims, rsa)))
                     .isEqualTo(Failure.INVALID_CLAIM);
         }
@@ -336,14 +414,26 @@ class TokenValidatorTest {
 
         @Test
         void rejectsTokenLivingLongerThanTheMaximumLifetime_D83() {
-            assertRejected(validator, Tokens.valid(rsa).claim("exp", now() + 10L * 365 * 24 * 3600).sign(),
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa)
+                            .claim("exp", now() + 10L * 365 * 24 * 3600)
+                            .sign(),
                     Failure.LIFETIME_TOO_LONG);
-            assertRejected(validator, Tokens.valid(rsa).claim("exp", Long.MAX_VALUE).sign(), Failure.LIFETIME_TOO_LONG);
-            assertRejected(validator, Tokens.valid(rsa).claim("iat", now() - 25 * 3600).claim("exp", now() + 60).sign(),
+            assertRejected(
+                    validator, Tokens.valid(rsa).claim("exp", Long.MAX_VALUE).sign(), Failure.LIFETIME_TOO_LONG);
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa)
+                            .claim("iat", now() - 25 * 3600)
+                            .claim("exp", now() + 60)
+                            .sign(),
                     Failure.LIFETIME_TOO_LONG);
-            TokenValidator shortLived = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.max-token-lifetime", "PT5M"));
+            TokenValidator shortLived =
+                    ValidatorFixture.validator(jwks, Map.of("oauth.jwt.max-token-lifetime", "PT5M"));
             try {
-                assertRejected(shortLived, Tokens.valid(rsa).claim("exp", now() + 600).sign(), Failure.LIFETIME_TOO_LONG);
+                assertRejected(
+                        shortLived, Tokens.valid(rsa).claim("exp", now() + 600).sign(), Failure.LIFETIME_TOO_LONG);
                 accepted(shortLived, Tokens.valid(rsa).claim("exp", now() + 240).sign());
             } finally {
                 shortLived.close();
@@ -352,14 +442,20 @@ class TokenValidatorTest {
 
         @Test
         void rejectsTokenNotYetValid_D84() {
-            assertRejected(validator, Tokens.valid(rsa).claim("nbf", now() + 60 + 10).sign(), Failure.NOT_YET_VALID);
+            assertRejected(
+                    validator, Tokens.valid(rsa).claim("nbf", now() + 60 + 10).sign(), Failure.NOT_YET_VALID);
             accepted(validator, Tokens.valid(rsa).claim("nbf", now() + 60 - 5).sign());
             assertRejected(validator, Tokens.valid(rsa).claim("nbf", "soon").sign(), Failure.INVALID_CLAIM);
         }
 
         @Test
         void rejectsTokenIssuedInTheFuture_D85() {
-            assertRejected(validator, Tokens.valid(rsa).claim("iat", now() + 3600).claim("exp", now() + 7200).sign(),
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa)
+                            .claim("iat", now() + 3600)
+                            .claim("exp", now() + 7200)
+                            .sign(),
                     Failure.NOT_YET_VALID);
         }
 
@@ -367,7 +463,9 @@ class TokenValidatorTest {
         void rejectsMissingOrInconsistentIat_D86() {
             assertThat(rejection(validator, Tokens.valid(rsa).claim("iat", null).sign()))
                     .isEqualTo(Failure.MISSING_CLAIM);
-            assertThat(rejection(validator, Tokens.valid(rsa).claim("iat", now() + 400).sign()))
+            assertThat(rejection(
+                            validator,
+                            Tokens.valid(rsa).claim("iat", now() + 400).sign()))
                     .isEqualTo(Failure.INVALID_CLAIM);
         }
 
@@ -378,16 +476,28 @@ class TokenValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"https://as.example.test/", "HTTPS://AS.EXAMPLE.TEST", "https://as.example.test:443",
-                " https://as.example.test", "https://as.example.test/realms/other", "https://аs.example.test"})
+        @ValueSource(
+                strings = {
+                    "https://as.example.test/",
+                    "HTTPS://AS.EXAMPLE.TEST",
+                    "https://as.example.test:443",
+                    " https://as.example.test",
+                    "https://as.example.test/realms/other",
+                    "https://аs.example.test"
+                })
         void comparesIssuerByteForByte_D89(String issuer) {
-            assertThat(rejection(validator, Tokens.valid(rsa).claim("iss", issuer).sign()))
+            assertThat(rejection(
+                            validator, Tokens.valid(rsa).claim("iss", issuer).sign()))
                     .isEqualTo(Failure.WRONG_ISSUER);
         }
 
         @Test
         void rejectsIssuerOfWrongType_D90() {
-            assertThat(rejection(validator, Tokens.valid(rsa).claim("iss", List.of(Tokens.ISSUER)).sign()))
+            assertThat(rejection(
+                            validator,
+                            Tokens.valid(rsa)
+                                    .claim("iss", List.of(Tokens.ISSUER))
+                                    .sign()))
                     .isEqualTo(Failure.INVALID_CLAIM);
         }
 
@@ -395,14 +505,17 @@ class TokenValidatorTest {
         void acceptsAudienceAsStringOrArrayContainingIt_D91() {
             accepted(validator, Tokens.valid(rsa).claim("aud", "api").sign());
             accepted(validator, Tokens.valid(rsa).claim("aud", List.of("api")).sign());
-            accepted(validator, Tokens.valid(rsa).claim("aud", List.of("other", "api")).sign());
+            accepted(
+                    validator,
+                    Tokens.valid(rsa).claim("aud", List.of("other", "api")).sign());
         }
 
         @Test
         void rejectsMissingOrEmptyAudience_D92() {
             assertThat(rejection(validator, Tokens.valid(rsa).claim("aud", null).sign()))
                     .isEqualTo(Failure.WRONG_AUDIENCE);
-            assertThat(rejection(validator, Tokens.valid(rsa).claim("aud", List.of()).sign()))
+            assertThat(rejection(
+                            validator, Tokens.valid(rsa).claim("aud", List.of()).sign()))
                     .isEqualTo(Failure.WRONG_AUDIENCE);
             assertThat(rejection(validator, Tokens.valid(rsa).claim("aud", "").sign()))
                     .isEqualTo(Failure.WRONG_AUDIENCE);
@@ -419,23 +532,47 @@ class TokenValidatorTest {
 
         @Test
         void rejectsAudienceWithNonStringElements_D94() {
-            assertThat(rejection(validator, Tokens.valid(rsa).claim("aud", List.of(1L, "api")).sign()))
+            assertThat(rejection(
+                            validator,
+                            Tokens.valid(rsa).claim("aud", List.of(1L, "api")).sign()))
                     .isEqualTo(Failure.INVALID_CLAIM);
-            assertThat(rejection(validator, Tokens.valid(rsa).claim("aud", List.of(List.of("api"))).sign()))
+            assertThat(rejection(
+                            validator,
+                            Tokens.valid(rsa)
+                                    .claim("aud", List.of(List.of("api")))
+                                    .sign()))
                     .isEqualTo(Failure.INVALID_CLAIM);
-            assertThat(rejection(validator, Tokens.valid(rsa).claim("aud", Map.of("api", true)).sign()))
+            assertThat(rejection(
+                            validator,
+                            Tokens.valid(rsa).claim("aud", Map.of("api", true)).sign()))
                     .isEqualTo(Failure.INVALID_CLAIM);
         }
 
         @Test
         void rejectsRequiredClaimsThatAreMissingNullOrEmpty_D96_D97() {
-            TokenValidator strict = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.required-claims", "jti, client_id"));
+            TokenValidator strict =
+                    ValidatorFixture.validator(jwks, Map.of("oauth.jwt.required-claims", "jti, client_id"));
             try {
-                accepted(strict, Tokens.valid(rsa).claim("jti", "1").claim("client_id", "c").sign());
+                accepted(
+                        strict,
+                        Tokens.valid(rsa)
+                                .claim("jti", "1")
+                                .claim("client_id", "c")
+                                .sign());
                 assertRejected(strict, Tokens.valid(rsa).claim("jti", "1").sign(), Failure.MISSING_CLAIM);
-                assertRejected(strict, Tokens.valid(rsa).nullClaim("jti").claim("client_id", "c").sign(),
+                assertRejected(
+                        strict,
+                        Tokens.valid(rsa)
+                                .nullClaim("jti")
+                                .claim("client_id", "c")
+                                .sign(),
                         Failure.MISSING_CLAIM);
-                assertRejected(strict, Tokens.valid(rsa).claim("jti", "").claim("client_id", "c").sign(),
+                assertRejected(
+                        strict,
+                        Tokens.valid(rsa)
+                                .claim("jti", "")
+                                .claim("client_id", "c")
+                                .sign(),
                         Failure.MISSING_CLAIM);
             } finally {
                 strict.close();
@@ -447,14 +584,23 @@ class TokenValidatorTest {
             assertRejected(validator, Tokens.valid(rsa).claim("sub", null).sign(), Failure.MISSING_CLAIM);
             assertRejected(validator, Tokens.valid(rsa).claim("sub", "").sign(), Failure.MISSING_CLAIM);
             assertRejected(validator, Tokens.valid(rsa).claim("sub", 42L).sign(), Failure.MISSING_CLAIM);
-            assertRejected(validator, Tokens.valid(rsa).claim("sub", Map.of("id", "admin")).sign(), Failure.MISSING_CLAIM);
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa).claim("sub", Map.of("id", "admin")).sign(),
+                    Failure.MISSING_CLAIM);
         }
 
         @Test
         void readsThePrincipalFromTheConfiguredClaim() {
-            TokenValidator byName = ValidatorFixture.validator(jwks, Map.of("oauth.jwt.principal-claim", "preferred_username"));
+            TokenValidator byName =
+                    ValidatorFixture.validator(jwks, Map.of("oauth.jwt.principal-claim", "preferred_username"));
             try {
-                assertThat(accepted(byName, Tokens.valid(rsa).claim("preferred_username", "bob").sign()).getName())
+                assertThat(accepted(
+                                        byName,
+                                        Tokens.valid(rsa)
+                                                .claim("preferred_username", "bob")
+                                                .sign())
+                                .getName())
                         .isEqualTo("bob");
             } finally {
                 byName.close();
@@ -464,28 +610,46 @@ class TokenValidatorTest {
         @Test
         void rejectsDuplicateClaims_D99() {
             String claims = Tokens.valid(rsa).claimsJson().replaceFirst("\\{", "{\"sub\":\"admin\",");
-            assertRejected(validator, Tokens.signRaw(Tokens.valid(rsa).headerJson(), claims, rsa), Failure.MALFORMED_TOKEN);
+            assertRejected(
+                    validator, Tokens.signRaw(Tokens.valid(rsa).headerJson(), claims, rsa), Failure.MALFORMED_TOKEN);
         }
 
         @Test
         void rejectsScopeClaimThatIsNotAString_D100() {
-            assertRejected(validator, Tokens.valid(rsa).claim("scope", List.of("admin")).sign(), Failure.INVALID_CLAIM);
+            assertRejected(
+                    validator,
+                    Tokens.valid(rsa).claim("scope", List.of("admin")).sign(),
+                    Failure.INVALID_CLAIM);
             assertRejected(validator, Tokens.valid(rsa).claim("scp", 1L).sign(), Failure.INVALID_CLAIM);
-            assertRejected(validator, Tokens.valid(rsa).claim("scp", List.of("a", 1L)).sign(), Failure.INVALID_CLAIM);
+            assertRejected(
+                    validator, Tokens.valid(rsa).claim("scp", List.of("a", 1L)).sign(), Failure.INVALID_CLAIM);
         }
 
         @Test
         void readsScpAsAnArrayOrASpaceSeparatedString_E111() {
-            assertThat(accepted(validator, Tokens.valid(rsa).claim("scope", null).claim("scp", "User.Read Mail.Read")
-                    .sign()).getScopes()).containsExactly("User.Read", "Mail.Read");
-            assertThat(accepted(validator, Tokens.valid(rsa).claim("scope", null).claim("scp", List.of("a", "b"))
-                    .sign()).getScopes()).containsExactly("a", "b");
+            assertThat(accepted(
+                                    validator,
+                                    Tokens.valid(rsa)
+                                            .claim("scope", null)
+                                            .claim("scp", "User.Read Mail.Read")
+                                            .sign())
+                            .getScopes())
+                    .containsExactly("User.Read", "Mail.Read");
+            assertThat(accepted(
+                                    validator,
+                                    Tokens.valid(rsa)
+                                            .claim("scope", null)
+                                            .claim("scp", List.of("a", "b"))
+                                            .sign())
+                            .getScopes())
+                    .containsExactly("a", "b");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"[]", "\"x\"", "1", "null"})
         void rejectsSignedPayloadThatIsNotAJsonObject_B34(String payload) {
-            assertRejected(validator, Tokens.signRaw(Tokens.valid(rsa).headerJson(), payload, rsa), Failure.MALFORMED_TOKEN);
+            assertRejected(
+                    validator, Tokens.signRaw(Tokens.valid(rsa).headerJson(), payload, rsa), Failure.MALFORMED_TOKEN);
         }
     }
 
@@ -512,7 +676,8 @@ class TokenValidatorTest {
 
         @Test
         void neverUsesSymmetricKeysFromTheJwks_G138() throws Exception {
-            jwks.publishJwks(List.of(Map.of("kty", "oct", "kid", "k1", "k", Tokens.b64("0123456789abcdef0123456789abcdef")),
+            jwks.publishJwks(List.of(
+                    Map.of("kty", "oct", "kid", "k1", "k", Tokens.b64("0123456789abcdef0123456789abcdef")),
                     rsa.publicJwk()));
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(Tokens.valid(rsa).claimsJson());

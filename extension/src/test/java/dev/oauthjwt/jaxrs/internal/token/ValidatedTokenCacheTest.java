@@ -1,23 +1,25 @@
 package dev.oauthjwt.jaxrs.internal.token;
 
-import dev.oauthjwt.jaxrs.internal.Failure;
-import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
-import dev.oauthjwt.jaxrs.internal.cache.TokenDigest;
-import dev.oauthjwt.jaxrs.internal.cache.ValidatedTokenCache;
-import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
-import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
-import java.math.BigDecimal;
-import java.util.Set;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.accepted;
 import static dev.oauthjwt.jaxrs.internal.token.ValidatorFixture.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.oauthjwt.jaxrs.support.JwksServer;
-import dev.oauthjwt.jaxrs.support.MutableClock;
+import dev.oauthjwt.jaxrs.internal.Failure;
+import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
+import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
+import dev.oauthjwt.jaxrs.internal.cache.TokenDigest;
+import dev.oauthjwt.jaxrs.internal.cache.ValidatedTokenCache;
+import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
+import dev.oauthjwt.jaxrs.internal.keys.KeyChoice;
 import dev.oauthjwt.jaxrs.support.TestConfig;
-import dev.oauthjwt.jaxrs.support.TestKeys;
-import dev.oauthjwt.jaxrs.support.Tokens;
+import dev.oauthjwt.testsupport.AuthorizationServerStub;
+import dev.oauthjwt.testsupport.JwksEndpoint;
+import dev.oauthjwt.testsupport.MutableClock;
+import dev.oauthjwt.testsupport.TestKeys;
+import dev.oauthjwt.testsupport.Tokens;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.spec.ECGenParameterSpec;
@@ -28,6 +30,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class ValidatedTokenCacheTest {
 
-    static JwksServer jwks;
+    static JwksEndpoint jwks;
     static TestKeys rsa;
     static TestKeys rsa2;
     static TestKeys ec;
@@ -52,12 +55,12 @@ class ValidatedTokenCacheTest {
         rsa = TestKeys.rsa("rsa-1");
         rsa2 = TestKeys.rsa("rsa-2");
         ec = TestKeys.ec("ec-1", "P-256");
-        jwks = new JwksServer();
+        jwks = AuthorizationServerStub.start().jwks();
     }
 
     @AfterAll
     static void stop() {
-        jwks.close();
+        jwks.stub().close();
     }
 
     @BeforeEach
@@ -98,15 +101,65 @@ class ValidatedTokenCacheTest {
         VerifiedToken first = accepted(validator, token);
 
         clock.advance(Duration.ofSeconds(exp - clock.instant().getEpochSecond() - 1));
-        assertThat(accepted(validator, token)).as("one second before exp: cached").isSameAs(first);
+        assertThat(accepted(validator, token))
+                .as("one second before exp: cached")
+                .isSameAs(first);
 
         clock.advance(Duration.ofSeconds(1)); // now == exp: a fresh validation still accepts within the skew
         VerifiedToken afterExp = accepted(validator, token);
         assertThat(afterExp).as("at exp the entry is gone; validated afresh").isNotSameAs(first);
-        assertThat(validator.cache().size()).as("a token valid only thanks to the skew is never cached").isZero();
+        assertThat(validator.cache().size())
+                .as("a token valid only thanks to the skew is never cached")
+                .isZero();
 
         clock.advance(Duration.ofSeconds(60)); // exp + skew: expired for the fresh validation too
         assertRejected(validator, token, Failure.EXPIRED);
+    }
+
+    @Test
+    void acceptsFractionalNumericDates_RFC7519() {
+        long t = now();
+        VerifiedToken token = accepted(
+                validator,
+                Tokens.valid(rsa)
+                        .claim("exp", BigDecimal.valueOf(t).add(new BigDecimal("3600.75")))
+                        .claim("iat", new BigDecimal((t - 11) + ".5"))
+                        .claim("nbf", new BigDecimal((t - 11) + ".25"))
+                        .sign());
+        assertThat(token.getExpirationTime()).isEqualTo(t + 3600);
+    }
+
+    @Test
+    void comparesAFractionalExpExactlyAgainstTheSkewInTheFreshAndTheCachedPath() throws Exception {
+        long t = now();
+        clock = new MutableClock(Instant.ofEpochSecond(t));
+        TokenValidator exact = validator(Map.of());
+        try {
+            // the rules alone, on the test's clock (the library underneath reads the real clock)
+            ClaimsVerifier rules =
+                    new ClaimsVerifier(OAuthJwtConfig.from(TestConfig.of(TestConfig.defaults(jwks))), clock);
+            Map<String, Object> claims =
+                    new HashMap<>(Map.of("iss", Tokens.ISSUER, "aud", Tokens.AUDIENCE, "sub", "alice", "iat", t - 120));
+            claims.put("exp", new BigDecimal((t - 61) + ".5")); // exp = now - skew - 0.5
+            assertThat(catchThrowableOfType(TokenRejectedException.class, () -> rules.verify(claims))
+                            .failure())
+                    .isEqualTo(Failure.EXPIRED);
+            claims.put("exp", new BigDecimal((t - 60) + ".5")); // exp = now - skew + 0.5: half a second left
+            assertThat(rules.verify(claims)).isEqualByComparingTo(new BigDecimal((t - 60) + ".5"));
+
+            String soon = Tokens.valid(rsa)
+                    .claim("exp", new BigDecimal((t + 10) + ".5"))
+                    .sign();
+            VerifiedToken first = accepted(exact, soon);
+            clock.advance(Duration.ofMillis(10_499));
+            assertThat(accepted(exact, soon)).as("before exp: cached").isSameAs(first);
+            clock.advance(Duration.ofMillis(1)); // now == exp exactly
+            assertThat(accepted(exact, soon)).as("at exp the entry is gone").isNotSameAs(first);
+            clock.advance(Duration.ofSeconds(60)); // now == exp + skew
+            assertRejected(exact, soon, Failure.EXPIRED);
+        } finally {
+            exact.close();
+        }
     }
 
     @Test
@@ -139,7 +192,9 @@ class ValidatedTokenCacheTest {
         assertThat(jwks.requestCount()).isGreaterThanOrEqualTo(2);
 
         assertRejected(validator, byRsa1, Failure.UNVERIFIABLE);
-        assertThat(accepted(validator, byRsa2)).as("a key that stayed keeps its entries").isSameAs(rsa2Principal);
+        assertThat(accepted(validator, byRsa2))
+                .as("a key that stayed keeps its entries")
+                .isSameAs(rsa2Principal);
         assertThat(rsa1Principal.getName()).isEqualTo("alice");
     }
 
@@ -166,7 +221,9 @@ class ValidatedTokenCacheTest {
         assertThat(twin).isNotEqualTo(token);
 
         VerifiedToken first = accepted(validator, token);
-        assertThat(accepted(validator, twin)).as("the twin is the same signature: same entry").isSameAs(first);
+        assertThat(accepted(validator, twin))
+                .as("the twin is the same signature: same entry")
+                .isSameAs(first);
         assertThat(validator.cache().size()).isEqualTo(1);
     }
 
@@ -201,7 +258,8 @@ class ValidatedTokenCacheTest {
             if (spelling.equals(token)) {
                 continue; // a signature without '-'/'_' has no standard-alphabet twin
             }
-            assertThat(ValidatorFixture.rejection(validator, spelling)).as(spelling.substring(token.length() / 2))
+            assertThat(ValidatorFixture.rejection(validator, spelling))
+                    .as(spelling.substring(token.length() / 2))
                     .isIn(Failure.MALFORMED_TOKEN, Failure.UNVERIFIABLE);
         }
         assertThat(validator.cache().size()).isEqualTo(1);
@@ -242,14 +300,17 @@ class ValidatedTokenCacheTest {
         }
         String last = Tokens.valid(rsa).claim("jti", "last").sign();
         VerifiedToken principal = accepted(validator, last);
-        assertThat(accepted(validator, last)).as("the newest entry survives eviction").isSameAs(principal);
+        assertThat(accepted(validator, last))
+                .as("the newest entry survives eviction")
+                .isSameAs(principal);
     }
 
     @Test
     void evictsExpiredEntriesFirst() {
         ValidatedTokenCache<VerifiedToken> cache = new ValidatedTokenCache<>(2, Duration.ofMinutes(5), clock);
         long nowSeconds = clock.instant().getEpochSecond();
-        TokenDigest soonExpired = cache.digest(Tokens.valid(rsa).claim("jti", "a").sign());
+        TokenDigest soonExpired =
+                cache.digest(Tokens.valid(rsa).claim("jti", "a").sign());
         TokenDigest longLived = cache.digest(Tokens.valid(rsa).claim("jti", "b").sign());
         TokenDigest newest = cache.digest(Tokens.valid(rsa).claim("jti", "c").sign());
         VerifiedToken p = new VerifiedToken("alice", Map.of("sub", "alice"), Set.of());
@@ -293,7 +354,8 @@ class ValidatedTokenCacheTest {
             Arrays.fill(twin, 32, 64, (byte) 0);
             int len = Math.min(other.length, 32);
             System.arraycopy(other, other.length - len, twin, 64 - len, len);
-            return parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(twin);
+            return parts[0] + "." + parts[1] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(twin);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

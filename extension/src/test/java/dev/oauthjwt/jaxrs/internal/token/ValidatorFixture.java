@@ -1,14 +1,14 @@
 package dev.oauthjwt.jaxrs.internal.token;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
-import dev.oauthjwt.jaxrs.support.JwksServer;
 import dev.oauthjwt.jaxrs.support.TestConfig;
+import dev.oauthjwt.testsupport.JwksEndpoint;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,10 +16,9 @@ import java.util.Map;
 /** Builds validators against a JWKS stub and states what a token must produce. */
 public final class ValidatorFixture {
 
-    private ValidatorFixture() {
-    }
+    private ValidatorFixture() {}
 
-    public static TokenValidator validator(JwksServer jwks, Map<String, String> overrides) {
+    public static TokenValidator validator(JwksEndpoint jwks, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(TestConfig.defaults(jwks));
         values.putAll(overrides);
         return OAuthJwtProducer.create(OAuthJwtConfig.from(TestConfig.of(values)), Clock.systemUTC());
