@@ -88,7 +88,7 @@ class TenantEndpointTest extends SecuredApiTestBase {
     }
 
     @Test
-    void anEndpointLimitedToATenantRefusesAValidTokenOfAnotherTenant() {
+    void I14_anEndpointLimitedToATenantRefusesAValidTokenOfAnotherTenant() {
         HttpResponse<String> response =
                 getWithToken("/api/partner", Tokens.valid(key).sign());
         assertThat(response.statusCode()).isEqualTo(401);

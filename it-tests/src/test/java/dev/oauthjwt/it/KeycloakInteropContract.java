@@ -62,7 +62,7 @@ abstract class KeycloakInteropContract extends SampleApiClient {
     }
 
     @Test
-    void anEndpointLimitedToTheSecondTenantRefusesAValidTokenOfTheFirstRealm() throws Exception {
+    void I14_anEndpointLimitedToTheSecondTenantRefusesAValidTokenOfTheFirstRealm() throws Exception {
         String main = keycloak.clientCredentialsToken("sample-client", null);
         assertThat(get("/api/data", main).statusCode()).isEqualTo(200);
         HttpResponse<String> refused = get("/api/partner", main);
