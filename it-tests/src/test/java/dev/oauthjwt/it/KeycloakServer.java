@@ -138,13 +138,13 @@ final class KeycloakServer implements AutoCloseable {
         process = ProcessTree.start(builder, pidFile);
         try {
             awaitReady();
+            createPartnerRealm();
         } catch (Exception | AssertionError e) {
             String tail = LocalFiles.tail(log);
             close();
             throw new IllegalStateException(
                     "Keycloak did not start: " + e.getMessage() + "\n--- " + log + "\n" + tail, e);
         }
-        createPartnerRealm();
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         process.writePids();
         rebuilt = Files.readString(log).contains("Updating the configuration");
@@ -298,7 +298,8 @@ final class KeycloakServer implements AutoCloseable {
         try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
             json = new String(realm.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Map<String, Object> partner = JsonUtil.parseJson(json);
+        Map<String, Object> partner =
+                new LinkedHashMap<>(JsonUtil.parseJson(json)); // jose4j's map refuses a second put
         partner.put("realm", PARTNER_REALM);
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(baseUri() + "/admin/realms"))
