@@ -243,11 +243,11 @@ class DpopEndpointTest extends SecuredApiTestBase {
     }
 
     @Test
-    void P19_cnfWithBothJktAndX5t_P20_certificateBoundToken_P29_otherCnfShapes_areRefused() {
+    void P19_cnfWithBothJktAndX5t_P29_otherCnfShapes_areRefused() {
         String thumb = DpopProofs.thumbprint(client);
         for (Object cnf : List.of(
                 Map.of("jkt", thumb, "x5t#S256", thumb),
-                Map.of("x5t#S256", thumb),
+                Map.of("x5t#S256", thumb + "A"),
                 Map.of("jwk", client.publicJwk()),
                 Map.of(),
                 "jkt",

@@ -68,6 +68,13 @@ abstract class ManagedServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** @return the port of the TLS listener that requires client certificates ({@link TlsMaterial}) */
+    abstract int httpsPort();
+
+    URI httpsUri(String path) {
+        return URI.create("https://127.0.0.1:" + httpsPort() + path);
+    }
+
     long bootMillis() {
         return bootMillis;
     }

@@ -13,7 +13,11 @@ import java.util.Optional;
  * prepared in {@code target/liberty/wlp}, started in the foreground with {@code bin/server run}. Each instance is a
  * fresh Liberty server named after the instance, with the {@code server.xml} (and {@code server.env}) of the
  * plugin's server; its ports are written to {@code bootstrap.properties}, the WAR is copied to
- * {@code apps/sample.war} (the {@code location} in server.xml). It runs on the JDK of its {@link Matrix}.
+ * {@code apps/sample.war} (the {@code location} in server.xml). It runs on the JDK of its {@link Matrix}. A
+ * {@code configDropins/overrides} file adds the {@code ssl-1.0} feature with the server key and trust store of
+ * {@link TlsMaterial} (the HTTPS endpoint requires a client certificate, a test-only choice: the site's page shows
+ * {@code clientAuthenticationSupported}), and on request {@code appSecurity-5.0}, without which Liberty hands no
+ * client certificate to applications.
  */
 final class OpenLibertyServer extends ManagedServer {
 
@@ -28,19 +32,28 @@ final class OpenLibertyServer extends ManagedServer {
 
     private final int httpsPort = LocalFiles.freePort();
     private final boolean withOptionalFeatures;
+    private final boolean withApplicationSecurity;
 
     OpenLibertyServer(String name, Matrix matrix, OAuthJwtEnvironment environment) throws IOException {
-        this(name, matrix, environment, true);
+        this(name, matrix, environment, true, false);
     }
 
     /**
      * @param withOptionalFeatures {@code false}: the template's server.xml without MicroProfile Health and Metrics, to
      *                             prove that the WAR deploys and serves where their APIs are absent
+     * @param withApplicationSecurity {@code true}: with {@code appSecurity-5.0}, without which Liberty hands no TLS
+     *                                client certificate to applications
      */
-    OpenLibertyServer(String name, Matrix matrix, OAuthJwtEnvironment environment, boolean withOptionalFeatures)
+    OpenLibertyServer(
+            String name,
+            Matrix matrix,
+            OAuthJwtEnvironment environment,
+            boolean withOptionalFeatures,
+            boolean withApplicationSecurity)
             throws IOException {
         super(name, matrix, environment);
         this.withOptionalFeatures = withOptionalFeatures;
+        this.withApplicationSecurity = withApplicationSecurity;
     }
 
     private Path serverDir() {
@@ -76,8 +89,31 @@ final class OpenLibertyServer extends ManagedServer {
                 Path.of(System.getProperty("it.war")),
                 serverDir.resolve("apps/sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
+        TlsMaterial tls = TlsMaterial.get();
+        Files.createDirectories(serverDir.resolve("configDropins/overrides"));
+        Files.write(
+                serverDir.resolve("configDropins/overrides/mutual-tls.xml"),
+                List.of(
+                        "<server>",
+                        "  <featureManager><feature>ssl-1.0</feature>"
+                                // Liberty's webcontainer fills jakarta.servlet.request.X509Certificate only for an
+                                // application with security enabled (measured: without it the attribute is null)
+                                + (withApplicationSecurity ? "<feature>appSecurity-5.0</feature>" : "")
+                                + "</featureManager>",
+                        "  <keyStore id=\"defaultKeyStore\" location=\"" + tls.keyStore("server") + "\" type=\"PKCS12\""
+                                + " password=\"" + TlsMaterial.PASSWORD + "\"/>",
+                        "  <keyStore id=\"clientTrust\" location=\"" + tls.trustStore() + "\" type=\"PKCS12\""
+                                + " password=\"" + TlsMaterial.PASSWORD + "\"/>",
+                        "  <ssl id=\"defaultSSLConfig\" keyStoreRef=\"defaultKeyStore\" trustStoreRef=\"clientTrust\""
+                                + " clientAuthentication=\"true\"/>",
+                        "</server>"));
         Files.write(serverDir.resolve("bootstrap.properties"), List.of("http.port=" + port, "https.port=" + httpsPort));
         return List.of(wlp.resolve("bin/server").toString(), "run", name, "--clean");
+    }
+
+    @Override
+    int httpsPort() {
+        return httpsPort;
     }
 
     @Override

@@ -27,6 +27,7 @@ class OpenLibertyWithoutOptionalFeaturesIT extends SampleApiClient {
                     "open-liberty-bare",
                     Matrix.EE10,
                     new OAuthJwtEnvironment(jwks.uri(), TestKey.ISSUER, TestKey.AUDIENCE, Servers.API_REALM, 2),
+                    false,
                     false);
             server.boot();
         } catch (Exception | Error e) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Payara Micro (the Maven artifact of its {@link Matrix}) running the sample WAR at context root {@code /}, listeners
- * on 127.0.0.1; its root directory and preboot file in {@code target/it/} are named after the instance.
+ * on 127.0.0.1; its root directory and preboot file in {@code target/it/} are named after the instance. The HTTPS
+ * listener uses the server key and trust store of {@link TlsMaterial} and requires a client certificate.
  */
 final class PayaraMicroServer extends ManagedServer {
 
@@ -26,12 +27,23 @@ final class PayaraMicroServer extends ManagedServer {
         String listeners = "set configs.config.server-config.network-config.network-listeners.network-listener.";
         Files.write(
                 preboot,
-                List.of(listeners + "http-listener.address=127.0.0.1", listeners + "https-listener.address=127.0.0.1"));
+                List.of(
+                        listeners + "http-listener.address=127.0.0.1",
+                        listeners + "https-listener.address=127.0.0.1",
+                        "set configs.config.server-config.network-config.protocols.protocol.https-listener.ssl"
+                                + ".client-auth-enabled=true"));
+        TlsMaterial tls = TlsMaterial.get();
         return List.of(
                 javaHome.resolve("bin/java").toString(),
                 "-Xmx512m",
+                "-Djavax.net.ssl.keyStore=" + tls.keyStore("server"),
+                "-Djavax.net.ssl.keyStorePassword=" + TlsMaterial.PASSWORD,
+                "-Djavax.net.ssl.trustStore=" + tls.trustStore(),
+                "-Djavax.net.ssl.trustStorePassword=" + TlsMaterial.PASSWORD,
                 "-jar",
                 matrix.payaraJar().toString(),
+                "--sslcert",
+                "server",
                 "--nocluster",
                 "--disablephonehome",
                 "--port",
@@ -46,6 +58,11 @@ final class PayaraMicroServer extends ManagedServer {
                 "/",
                 "--deploy",
                 System.getProperty("it.war"));
+    }
+
+    @Override
+    int httpsPort() {
+        return sslPort;
     }
 
     @Override

@@ -24,6 +24,8 @@ final class Servers implements ParameterResolver {
     enum Kind {
         PAYARA_MICRO("payara-micro", Matrix.EE10),
         OPEN_LIBERTY("open-liberty", Matrix.EE10),
+        /** Open Liberty with application security ({@code appSecurity-5.0}): it shows TLS client certificates. */
+        OPEN_LIBERTY_APP_SECURITY("open-liberty-appsec", Matrix.EE10),
         PAYARA_MICRO_EE11("payara-micro-ee11", Matrix.JAVA25),
         OPEN_LIBERTY_JAVA25("open-liberty-java25", Matrix.JAVA25);
 
@@ -45,6 +47,7 @@ final class Servers implements ParameterResolver {
             return switch (this) {
                 case PAYARA_MICRO, PAYARA_MICRO_EE11 -> new PayaraMicroServer(name, matrix, environment);
                 case OPEN_LIBERTY, OPEN_LIBERTY_JAVA25 -> new OpenLibertyServer(name, matrix, environment);
+                case OPEN_LIBERTY_APP_SECURITY -> new OpenLibertyServer(name, matrix, environment, true, true);
             };
         }
     }

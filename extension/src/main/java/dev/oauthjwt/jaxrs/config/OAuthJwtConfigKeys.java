@@ -219,6 +219,14 @@ public final class OAuthJwtConfigKeys {
     public static final String DPOP_REPLAY_CACHE_MAX_SIZE = PREFIX + "dpop.replay-cache.max-size";
 
     /**
+     * Certificate-bound access tokens (RFC 8705 §3); default allowed. {@code allowed}: a token whose {@code cnf} has
+     * {@code x5t#S256} is accepted only over TLS with the client certificate of that thumbprint, other tokens as
+     * usual; {@code required}: every token must be certificate-bound. Cannot be required together with
+     * {@link #DPOP}.
+     */
+    public static final String MTLS = PREFIX + "mtls";
+
+    /**
      * Names of several issuers (tenants), comma separated: letters, digits, {@code -} and {@code _}, at most 64
      * characters each; default none (one issuer, configured by the top-level keys). Each tenant is configured under
      * {@link #TENANT_PREFIX}.
@@ -230,7 +238,7 @@ public final class OAuthJwtConfigKeys {
      * ({@code issuer}, required per tenant; {@code jwks-uri}, {@code public-keys}, {@code audience},
      * {@code algorithms}, {@code profile}, {@code scope}, {@code claims.<claim>}, {@code required-claims},
      * {@code clock-skew}, {@code max-token-lifetime}, {@code roles-claim}, {@code principal-claim}, {@code jwks.*},
-     * {@code cache.*} and {@code dpop.*}). A key that is absent falls back to the top-level {@code oauth.jwt.<key>};
+     * {@code cache.*}, {@code dpop.*} and {@code mtls}). A key that is absent falls back to the top-level {@code oauth.jwt.<key>};
      * default none. As environment variables: {@code OAUTH_JWT_TENANT_<NAME>_<KEY>}.
      */
     public static final String TENANT_PREFIX = PREFIX + "tenant.";

@@ -47,6 +47,7 @@ public enum Failure {
     BOUND_TOKEN_AS_BEARER(401, "invalid_token", "The access token is sender-constrained and needs proof of possession"),
     UNSUPPORTED_CONFIRMATION(401, "invalid_token", "The access token carries an unsupported confirmation method"),
     DPOP_REQUIRED(401, "invalid_token", "This resource requires a DPoP-bound access token"),
+    MTLS_REQUIRED(401, "invalid_token", "This resource requires a certificate-bound access token"),
     /** The DPoP replay cache could not answer: fail closed, never accept a possible replay; ask to retry. */
     REPLAY_CACHE_UNAVAILABLE(503, null, null);
 

@@ -1,7 +1,9 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
+import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE;
 import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE_SECRET;
+import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.MTLS;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
@@ -14,7 +16,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The validated sender-constraint configuration (DPoP, RFC 9449) of one application, read at deployment.
+ * The validated sender-constraint configuration (DPoP, RFC 9449; certificate-bound tokens, RFC 8705) of one
+ * application, read at deployment.
  *
  * @param dpop whether DPoP is disabled, allowed or required
  * @param dpopAlgorithms JWS algorithms accepted for proofs
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.config.Config;
  * @param nonceSecret the HMAC secret of server nonces, present exactly when nonces are required
  * @param trustedProxy whether {@code Forwarded}/{@code X-Forwarded-*} headers name the target URI
  * @param replayCacheMaxSize capacity of the in-memory replay cache
+ * @param mtlsRequired whether every token must be certificate-bound (RFC 8705)
  */
 public record SenderConstraintConfig(
         DpopMode dpop,
@@ -29,7 +33,8 @@ public record SenderConstraintConfig(
         Duration dpopMaxAge,
         Optional<byte[]> nonceSecret,
         boolean trustedProxy,
-        int replayCacheMaxSize) {
+        int replayCacheMaxSize,
+        boolean mtlsRequired) {
 
     private static final int MIN_SECRET_LENGTH = 32;
 
@@ -73,13 +78,20 @@ public record SenderConstraintConfig(
             }
             secret = Optional.of(value.getBytes(StandardCharsets.UTF_8));
         }
+        DpopMode dpop = reader.read(Settings.DPOP);
+        boolean mtlsRequired = reader.read(Settings.MTLS);
+        if (mtlsRequired && dpop == DpopMode.REQUIRED) {
+            throw new InvalidConfigurationException(
+                    MTLS, "cannot be required while " + DPOP + " is required too: no token can be bound both ways");
+        }
         return new SenderConstraintConfig(
-                reader.read(Settings.DPOP),
+                dpop,
                 reader.read(Settings.DPOP_ALGORITHMS),
                 reader.read(Settings.DPOP_MAX_AGE),
                 secret,
                 reader.read(Settings.DPOP_TRUSTED_PROXY),
-                reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE));
+                reader.read(Settings.DPOP_REPLAY_CACHE_MAX_SIZE),
+                mtlsRequired);
     }
 
     /** @return whether proofs must carry a server nonce */

@@ -164,6 +164,11 @@ public final class Settings {
             1_000,
             10_000_000,
             "DPoP proof ids remembered by the in-memory replay cache of each replica"));
+    public static final Setting<Boolean> MTLS = add(Setting.optional(
+            OAuthJwtConfigKeys.MTLS,
+            ValueType.ALLOWED_OR_REQUIRED,
+            "allowed",
+            "certificate-bound tokens (RFC 8705): `allowed` (checked when `cnf` asks) or `required`"));
     public static final Setting<Optional<URI>> RESOURCE = add(Setting.optional(
             OAuthJwtConfigKeys.RESOURCE,
             ValueType.OPTIONAL_HTTPS_URL,

@@ -136,6 +136,15 @@ final class ValueParsers {
         }
     }
 
+    /** @return whether the value is {@code required} (else it is {@code allowed}) */
+    static boolean required(String key, String value, Setting<Boolean> setting) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.equals("allowed") && !lower.equals("required")) {
+            throw new InvalidConfigurationException(key, "must be allowed or required");
+        }
+        return lower.equals("required");
+    }
+
     static Duration duration(String key, String raw, Setting<Duration> setting) {
         Duration value = parseDuration(key, raw);
         if (value.compareTo(setting.min()) < 0 || value.compareTo(setting.max()) > 0) {

@@ -67,6 +67,9 @@ public final class ValueType<T> {
     /** {@code allowed}, {@code required} or {@code disabled}, case-insensitive. */
     public static final ValueType<SenderConstraintConfig.DpopMode> DPOP_MODE =
             new ValueType<>("allowed, required, disabled", ValueParsers::dpopMode, null);
+    /** {@code allowed} or {@code required}, case-insensitive. */
+    public static final ValueType<Boolean> ALLOWED_OR_REQUIRED =
+            new ValueType<>("allowed, required", ValueParsers::required, null);
 
     private final String documentedAs;
     private final Parser<T> parser;

@@ -8,14 +8,12 @@ import dev.oauthjwt.jaxrs.internal.jose.Base64Url;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
 import dev.oauthjwt.jaxrs.internal.jose.PublicJwk;
 import dev.oauthjwt.jaxrs.internal.token.Confirmation;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -23,13 +21,17 @@ import java.util.stream.Collectors;
 /**
  * Enforces how a verified access token is bound to its client (its {@code cnf} claim, {@link Confirmation}):
  * a DPoP-bound token only with the {@code DPoP} scheme and a proof by the bound key ({@link DpopProofVerifier}), each
- * proof once ({@link ReplayCache}); an unbound token with the {@code Bearer} scheme unless DPoP is required; a token
- * bound in a way this extension cannot check never. One per application; thread-safe.
+ * proof once ({@link ReplayCache}); a certificate-bound token only with the {@code Bearer} scheme over TLS with the
+ * bound client certificate ({@link CertificateBinding}); an unbound token with the {@code Bearer} scheme unless DPoP
+ * or certificates are required. One per application; thread-safe.
  */
 public final class SenderConstraints {
 
     /** The request header that carries the proof (RFC 9449 §4.1). */
     public static final String DPOP_HEADER = "DPoP";
+
+    /** The request property (the servlet attribute) with the client's TLS certificate chain. */
+    public static final String CERTIFICATE_ATTRIBUTE = CertificateBinding.ATTRIBUTE;
 
     private static final Logger LOG = Logger.getLogger(SenderConstraints.class.getName());
     private static final AtomicBoolean UNEXPECTED_LOGGED = new AtomicBoolean();
@@ -108,22 +110,13 @@ public final class SenderConstraints {
      * @param dpopScheme whether the credential came with the {@code DPoP} scheme
      * @param accessToken the access token text
      * @param confirmation the verified token's binding
-     * @param method the request method
-     * @param requestUri the absolute request URI
-     * @param headers the request's header values by name
-     * @throws TokenRejectedException when the token's binding does not hold for this request; an unexpected error
-     *     underneath is answered like an invalid proof (or token), never with a 500
+     * @param request the request's method, URI, headers and client certificate
+     * @throws TokenRejectedException when the token's binding does not hold for this request
      */
-    public void enforce(
-            boolean dpopScheme,
-            String accessToken,
-            Confirmation confirmation,
-            String method,
-            URI requestUri,
-            Function<String, List<String>> headers)
+    public void enforce(boolean dpopScheme, String accessToken, Confirmation confirmation, RequestFacts request)
             throws TokenRejectedException {
         try {
-            check(dpopScheme, accessToken, confirmation, method, requestUri, headers);
+            check(dpopScheme, accessToken, confirmation, request);
         } catch (RuntimeException | StackOverflowError unexpected) {
             // only the type is logged: messages of the libraries underneath may quote the proof or the token
             LOG.log(
@@ -134,30 +127,41 @@ public final class SenderConstraints {
         }
     }
 
-    private void check(
-            boolean dpopScheme,
-            String accessToken,
-            Confirmation confirmation,
-            String method,
-            URI requestUri,
-            Function<String, List<String>> headers)
+    private void check(boolean dpopScheme, String accessToken, Confirmation confirmation, RequestFacts request)
             throws TokenRejectedException {
-        if (confirmation.type() == Confirmation.Type.MTLS) {
-            throw new TokenRejectedException(Failure.UNSUPPORTED_CONFIRMATION);
+        if (!dpopScheme && config.dpop() == DpopMode.REQUIRED && confirmation.type() != Confirmation.Type.DPOP) {
+            throw new TokenRejectedException(Failure.DPOP_REQUIRED);
         }
-        if (!dpopScheme) {
-            if (confirmation.type() == Confirmation.Type.DPOP) {
-                throw new TokenRejectedException(Failure.BOUND_TOKEN_AS_BEARER);
+        switch (confirmation.type()) {
+            case MTLS -> {
+                if (dpopScheme || !CertificateBinding.matches(confirmation.thumbprint(), request.certificates())) {
+                    throw new TokenRejectedException(Failure.KEY_BINDING_MISMATCH);
+                }
             }
-            if (config.dpop() == DpopMode.REQUIRED) {
-                throw new TokenRejectedException(Failure.DPOP_REQUIRED);
+            case DPOP -> {
+                if (!dpopScheme) {
+                    throw new TokenRejectedException(Failure.BOUND_TOKEN_AS_BEARER);
+                }
+                verifyProof(accessToken, confirmation, request);
             }
-            return;
+            default -> {
+                if (dpopScheme) {
+                    verifyProof(accessToken, confirmation, request);
+                }
+            }
         }
-        String target = TargetUri.ofRequest(requestUri, headers, config.trustedProxy())
+        if (config.mtlsRequired() && confirmation.type() != Confirmation.Type.MTLS) {
+            throw new TokenRejectedException(Failure.MTLS_REQUIRED);
+        }
+    }
+
+    /** Verifies the proof, then that the token is bound to its key, then that it is the proof's first use. */
+    private void verifyProof(String accessToken, Confirmation confirmation, RequestFacts request)
+            throws TokenRejectedException {
+        String target = TargetUri.ofRequest(request.uri(), request.headers(), config.trustedProxy())
                 .orElseThrow(() -> new TokenRejectedException(Failure.DPOP_PROOF_MISMATCH));
         DpopProofVerifier.VerifiedProof proof =
-                verifier.verify(headers.apply(DPOP_HEADER).get(0), method, target, accessToken);
+                verifier.verify(request.headers().apply(DPOP_HEADER).get(0), request.method(), target, accessToken);
         if (confirmation.type() != Confirmation.Type.DPOP
                 || !MessageDigest.isEqual(
                         confirmation.thumbprint().getBytes(StandardCharsets.US_ASCII),

@@ -5,7 +5,9 @@ import dev.oauthjwt.jaxrs.internal.TokenIds;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
 import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.dpop.RequestFacts;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.token.Confirmation;
 import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import dev.oauthjwt.jaxrs.internal.token.VerifiedToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -72,13 +74,17 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             endpointRules.admitTenant(tenant.name());
             binding.checkProofHeaders(dpopScheme, request.getHeaders().get(SenderConstraints.DPOP_HEADER));
             principal = selection.validator().validate(selection.token());
+            Object certificates =
+                    principal.confirmation().type() == Confirmation.Type.MTLS ? rt.certificates(request) : null;
             binding.enforce(
                     dpopScheme,
                     credential.token(),
                     principal.confirmation(),
-                    request.getMethod(),
-                    request.getUriInfo().getRequestUri(),
-                    request.getHeaders()::get);
+                    new RequestFacts(
+                            request.getMethod(),
+                            request.getUriInfo().getRequestUri(),
+                            request.getHeaders()::get,
+                            certificates));
             rulesOf(tenant, validators).authorize(principal);
             boolean secure = request.getSecurityContext() != null
                     && request.getSecurityContext().isSecure();

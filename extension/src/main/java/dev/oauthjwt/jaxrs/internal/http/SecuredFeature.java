@@ -59,7 +59,12 @@ public class SecuredFeature implements DynamicFeature {
     private OAuthJwtRuntime lookup() {
         if (validator != null && senderConstraints != null && holder != null && audit != null) {
             return new OAuthJwtRuntime(
-                    validator.get(), senderConstraints.get(), holder.get(), audit.get(), ServletClientAddress.lookup());
+                    validator.get(),
+                    senderConstraints.get(),
+                    holder.get(),
+                    audit.get(),
+                    ServletClientAddress.lookup(),
+                    ClientCertificates.lookup());
         }
         CDI<Object> cdi = CDI.current();
         return new OAuthJwtRuntime(
@@ -67,7 +72,8 @@ public class SecuredFeature implements DynamicFeature {
                 cdi.select(TenantBindings.class).get(),
                 cdi.select(AccessTokenHolder.class).get(),
                 cdi.select(AuditLog.class).get(),
-                ServletClientAddress.lookup());
+                ServletClientAddress.lookup(),
+                ClientCertificates.lookup());
     }
 
     private SecuredScopes registry() {

@@ -68,10 +68,21 @@ class SenderConstraintConfigTest {
                 "oauth.jwt.dpop.max-age;PT2H;must be between",
                 "oauth.jwt.dpop.nonce;yes;must be true or false",
                 "oauth.jwt.dpop.trusted-proxy;1;must be true or false",
-                "oauth.jwt.dpop.replay-cache.max-size;10;must be a whole number between"
+                "oauth.jwt.dpop.replay-cache.max-size;10;must be a whole number between",
+                "oauth.jwt.mtls;disabled;must be allowed or required"
             })
     void refusesBadValuesNamingTheKey(String key, String value, String problem) {
         assertRefused(Map.of(key, value), key, problem);
+    }
+
+    @Test
+    void certificatesAndDpopCannotBothBeRequired() {
+        assertThat(read(Map.of()).mtlsRequired()).isFalse();
+        assertThat(read(Map.of("oauth.jwt.mtls", "REQUIRED")).mtlsRequired()).isTrue();
+        assertRefused(
+                Map.of("oauth.jwt.mtls", "required", "oauth.jwt.dpop", "required"),
+                "oauth.jwt.mtls",
+                "cannot be required while oauth.jwt.dpop is required");
     }
 
     @Test

@@ -127,7 +127,8 @@ class SenderConstraintPartsTest {
             throw new IllegalStateException("a container that fails to read a header");
         };
         assertRejected(
-                () -> constraints.enforce(true, "a.b.c", bound, "GET", URI.create("http://h/a"), broken),
+                () -> constraints.enforce(
+                        true, "a.b.c", bound, new RequestFacts("GET", URI.create("http://h/a"), broken, null)),
                 Failure.DPOP_PROOF_INVALID);
     }
 
