@@ -247,6 +247,8 @@ class DpopEndpointTest extends SecuredApiTestBase {
         String thumb = DpopProofs.thumbprint(client);
         for (Object cnf : List.of(
                 Map.of("jkt", thumb, "x5t#S256", thumb),
+                Map.of("jkt", thumb, "jwk", client.publicJwk()),
+                Map.of("kc-jkt-type", "DPoP"),
                 Map.of("x5t#S256", thumb + "A"),
                 Map.of("jwk", client.publicJwk()),
                 Map.of(),
@@ -263,6 +265,21 @@ class DpopEndpointTest extends SecuredApiTestBase {
                                 + "\"The access token carries an unsupported confirmation method\"}");
             }
         }
+    }
+
+    @Test
+    void acceptsCnfMembersThatAreNoConfirmationMethodLikeKeycloaksJktType() {
+        String thumb = DpopProofs.thumbprint(client);
+        String token = Tokens.valid(key)
+                .claim("cnf", Map.of("jkt", thumb, "kc-jkt-type", "DPoP"))
+                .sign();
+        HttpResponse<String> binding = dpop(
+                "/api/binding",
+                token,
+                DpopProofs.of(client, "GET", uri("/api/binding"), token).sign());
+        assertThat(binding.statusCode()).isEqualTo(200);
+        assertThat(binding.body()).isEqualTo("DPoP DPoP " + thumb);
+        assertThat(getWithToken("/api/data", token).statusCode()).isEqualTo(401);
     }
 
     @Test

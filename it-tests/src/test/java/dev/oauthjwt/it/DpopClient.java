@@ -39,14 +39,19 @@ record DpopClient(EllipticCurveJsonWebKey key) {
         return key.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
     }
 
-    /** @return a proof for this method, URI (its query is left out, as RFC 9449 §4.2 says) and access token */
+    /**
+     * @param accessToken the token the proof goes with, or {@code null} for a proof to a token endpoint (no {@code ath})
+     * @return a proof for this method, URI (its query is left out, as RFC 9449 §4.2 says) and access token
+     */
     String proof(String method, URI uri, String accessToken) {
         JwtClaims claims = new JwtClaims();
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setStringClaim("htm", method);
         claims.setStringClaim("htu", uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath());
         claims.setIssuedAtToNow();
-        claims.setStringClaim("ath", ath(accessToken));
+        if (accessToken != null) {
+            claims.setStringClaim("ath", ath(accessToken));
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);

@@ -3,6 +3,7 @@ package dev.oauthjwt.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code src/test/resources/keycloak/realm-oauth-jwt.json}) sent over real HTTP to the sample WAR on a real server
  * that trusts Keycloak's issuer and JWKS. One subclass per server and matrix ({@link PayaraMicroKeycloakIT},
  * {@link OpenLibertyKeycloakIT}, {@link PayaraMicroEe11KeycloakIT}, {@link OpenLibertyJava25KeycloakIT}); Keycloak and
- * the servers are started once per run by {@link Keycloak} and {@link KeycloakServers}.
+ * the servers are started once per run by {@link Keycloak} and {@link KeycloakServers}. DPoP: Keycloak binds a token
+ * to the key of the proof sent with the token request ({@link KeycloakServer#dpopClientCredentialsToken}).
  */
 @ExtendWith({Keycloak.class, KeycloakServers.class})
 abstract class KeycloakInteropContract extends SampleApiClient {
@@ -314,6 +316,89 @@ abstract class KeycloakInteropContract extends SampleApiClient {
                 .contains("\"realmAccess\":true")
                 .contains("\"auditor\"")
                 .doesNotContain("\"admin\"");
+    }
+
+    // DPoP-bound tokens from Keycloak (RFC 9449): the token request carries a proof of a jose4j client (DpopClient)
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakDpopBoundTokenIsAcceptedWithAClientMadeProofAndShowsTheBinding() throws Exception {
+        DpopClient client = DpopClient.generate();
+        String token = keycloak.dpopClientCredentialsToken("sample-client", client);
+        Map<String, Object> claims = KeycloakServer.claims(token);
+        // Keycloak 26.7.3 adds "kc-jkt-type": "DPoP", a member that is no confirmation method (ignored, RFC 7800 §3.1)
+        assertThat((Map<String, Object>) claims.get("cnf")).containsEntry("jkt", client.thumbprint());
+
+        HttpResponse<String> data =
+                dpop("GET", "/api/data", token, client.proof("GET", server.uri("/api/data"), token));
+        HttpResponse<String> binding =
+                dpop("GET", "/api/binding", token, client.proof("GET", server.uri("/api/binding"), token));
+
+        assertThat(data.statusCode()).isEqualTo(200);
+        assertThat(data.body()).isEqualTo(READ_ADMIN_MESSAGE);
+        assertThat(binding.statusCode()).isEqualTo(200);
+        assertThat(binding.body())
+                .isEqualTo("{\"subject\":\"" + claims.get("sub") + "\",\"scheme\":\"DPoP\",\"token_type\":\"DPoP\","
+                        + "\"thumbprint\":\"" + client.thumbprint() + "\"}");
+    }
+
+    @Test
+    void P1_replayedProofWithAKeycloakDpopToken_isRefused() throws Exception {
+        DpopClient client = DpopClient.generate();
+        String token = keycloak.dpopClientCredentialsToken("sample-client", client);
+        String proof = client.proof("GET", server.uri("/api/data"), token);
+
+        assertThat(dpop("GET", "/api/data", token, proof).statusCode()).isEqualTo(200);
+        assertDpopError(
+                dpop("GET", "/api/data", token, proof), "invalid_dpop_proof", "The DPoP proof was already used");
+    }
+
+    @Test
+    void P5_proofForAnotherUri_P9_proofForAnotherMethod_withAKeycloakDpopToken_areRefused() throws Exception {
+        DpopClient client = DpopClient.generate();
+        String token = keycloak.dpopClientCredentialsToken("sample-client", client);
+        String mismatch = "The DPoP proof is not for this method and URI";
+
+        assertDpopError(
+                dpop("GET", "/api/data", token, client.proof("GET", server.uri("/api/scope"), token)),
+                "invalid_dpop_proof",
+                mismatch);
+        assertDpopError(
+                dpop("GET", "/api/data", token, client.proof("POST", server.uri("/api/data"), token)),
+                "invalid_dpop_proof",
+                mismatch);
+    }
+
+    @Test
+    void P18_proofSignedByAnotherKey_P22_sentAsBearer_withAKeycloakDpopToken_areRefused() throws Exception {
+        DpopClient client = DpopClient.generate();
+        String token = keycloak.dpopClientCredentialsToken("sample-client", client);
+        DpopClient thief = DpopClient.generate();
+
+        assertDpopError(
+                dpop("GET", "/api/data", token, thief.proof("GET", server.uri("/api/data"), token)),
+                "invalid_token",
+                "The access token is not bound to the presented key or certificate");
+        HttpResponse<String> asBearer = get("/api/data", token);
+        assertInvalidToken(asBearer);
+        assertThat(challenge(asBearer))
+                .contains("error_description=\"The access token is sender-constrained and needs proof of possession\"");
+    }
+
+    private HttpResponse<String> dpop(String method, String path, String token, String proof) throws Exception {
+        return send(request(path)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "DPoP " + token)
+                .header("DPoP", proof));
+    }
+
+    private void assertDpopError(HttpResponse<String> response, String error, String description) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactlyInAnyOrder(
+                        "Bearer realm=\"" + realm() + "\"",
+                        "DPoP realm=\"" + realm() + "\", algs=\"" + DPOP_ALGS + "\", error=\"" + error
+                                + "\", error_description=\"" + description + "\"");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -213,6 +213,27 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     /** @return the realm's RFC 7662 introspection endpoint */
+    /**
+     * A client-credentials token request with a DPoP proof of {@code client} (RFC 9449 §5): Keycloak 26 (its DPoP
+     * feature is on by default) binds the access token to the proof's key ({@code cnf.jkt}) and answers
+     * {@code token_type} {@code DPoP}; nothing is set on the Keycloak client.
+     *
+     * @return the compact DPoP-bound access token
+     */
+    String dpopClientCredentialsToken(String clientId, DpopClient client) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", clientId + "-secret");
+        Map<String, Object> answer = postForm(
+                tokenEndpoint(), form, Map.of("DPoP", client.proof("POST", URI.create(tokenEndpoint()), null)));
+        if (!"DPoP".equals(answer.get("token_type"))) {
+            throw new IllegalStateException("Keycloak answered token_type " + answer.get("token_type")
+                    + " to a token request with a DPoP proof");
+        }
+        return (String) answer.get("access_token");
+    }
+
     String introspectionEndpoint() {
         return tokenEndpoint() + "/introspect";
     }
@@ -338,17 +359,21 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private Map<String, Object> postForm(String uri, Map<String, String> form) throws Exception {
+        return postForm(uri, form, Map.of());
+    }
+
+    private Map<String, Object> postForm(String uri, Map<String, String> form, Map<String, String> headers)
+            throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(uri))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .timeout(Duration.ofSeconds(60))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return JsonUtil.parseJson(response.body());
     }
