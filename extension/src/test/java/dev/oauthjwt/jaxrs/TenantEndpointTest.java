@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two tenants end to end: the test API's stub serves the keys of tenant {@code main}, a second stub those of
- * {@code partner}, which requires the scope {@code partner} and DPoP-bound tokens; {@code /api/partner} is
+ * {@code partner}, which requires the scope {@code partner} and disables DPoP, and of {@code strict} (another issuer
+ * with the same keys), which requires DPoP; {@code /api/partner} is
  * {@code @Secured(tenants = "partner")}.
  */
 class TenantEndpointTest extends SecuredApiTestBase {
 
     private static final String PARTNER = "https://partner.example.test";
+    private static final String STRICT = "https://strict.example.test";
     private JwksEndpoint partnerJwks;
     private TestKeys partnerKey;
 
@@ -31,13 +33,16 @@ class TenantEndpointTest extends SecuredApiTestBase {
         Map<String, String> values = super.config(server);
         values.remove("oauth.jwt.jwks-uri");
         values.remove("oauth.jwt.issuer");
-        values.put("oauth.jwt.tenants", "main,partner");
+        values.put("oauth.jwt.tenants", "main,partner,strict");
         values.put("oauth.jwt.tenant.main.issuer", Tokens.ISSUER);
         values.put("oauth.jwt.tenant.main.jwks-uri", server.uri().toString());
         values.put("oauth.jwt.tenant.partner.issuer", PARTNER);
         values.put("oauth.jwt.tenant.partner.jwks-uri", partnerJwks.uri().toString());
         values.put("oauth.jwt.tenant.partner.scope", "partner");
         values.put("oauth.jwt.tenant.partner.dpop", "disabled");
+        values.put("oauth.jwt.tenant.strict.issuer", STRICT);
+        values.put("oauth.jwt.tenant.strict.jwks-uri", partnerJwks.uri().toString());
+        values.put("oauth.jwt.tenant.strict.dpop", "required");
         values.put("oauth.jwt.dpop", "allowed");
         return values;
     }
@@ -134,5 +139,15 @@ class TenantEndpointTest extends SecuredApiTestBase {
                 .as("partner disables DPoP: its challenge offers Bearer only")
                 .doesNotContain("DPoP ")
                 .doesNotContain("error=");
+    }
+
+    @Test
+    void aTenantThatRequiresDpopRefusesItsBearerTokensWhileTheOthersAcceptTheirs() {
+        HttpResponse<String> strict = getWithToken(
+                "/api/data", Tokens.valid(partnerKey).claim("iss", STRICT).sign());
+        assertThat(strict.statusCode()).isEqualTo(401);
+        assertThat(challenge(strict)).contains("This resource requires a DPoP-bound access token");
+        assertThat(getWithToken("/api/data", Tokens.valid(key).sign()).statusCode())
+                .isEqualTo(200);
     }
 }
