@@ -23,8 +23,10 @@ public final class UnknownKidFlood {
         List<String> tokens = Files.readAllLines(Path.of(args[1]));
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Map<Integer, AtomicInteger> statuses = new TreeMap<>();
         AtomicInteger next = new AtomicInteger();
         Thread[] threads = new Thread[4];

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 /**
  * Requires a valid OAuth 2.0 JWT access token (RFC 6750 {@code Authorization: Bearer}) on a resource class or method.
  *
- * <p>The token is verified against the Authorization Server's JWKS and the global rules configured under
- * {@code oauth.jwt.*}. The rules of this annotation are added to the global ones: every scope of {@link #scopes()}
+ * <p>The token is verified against the keys of its issuer and the global rules configured under {@code oauth.jwt.*}
+ * (with several issuers, those of the token's tenant, {@code oauth.jwt.tenant.<name>.*}). The rules of this annotation are added to the global ones: every scope of {@link #scopes()}
  * and at least one of {@link #anyScopes()} must be granted and every claim rule must hold, otherwise the request is
  * answered {@code 403 insufficient_scope}. A method-level annotation replaces the class-level one for that method.
  *
@@ -53,4 +53,13 @@ public @interface Secured {
      * @return the claim rules; empty for none beyond the global ones
      */
     String[] claims() default {};
+
+    /**
+     * Tenants (names listed in {@code oauth.jwt.tenants}) whose tokens this endpoint accepts; a valid token of another
+     * tenant is answered {@code 401 invalid_token}. A name that is not configured matches no token (a warning at
+     * deployment says so).
+     *
+     * @return the accepted tenants; empty for all of them
+     */
+    String[] tenants() default {};
 }

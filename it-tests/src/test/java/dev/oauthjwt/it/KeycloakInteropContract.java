@@ -55,6 +55,30 @@ abstract class KeycloakInteropContract extends SampleApiClient {
     }
 
     @Test
+    void aTokenOfTheSecondRealmIsAcceptedAsASecondTenant() throws Exception {
+        String token = keycloak.clientCredentialsToken(KeycloakServer.PARTNER_REALM, "sample-client", null);
+        assertThat(KeycloakServer.claims(token)).containsEntry("iss", keycloak.issuer(KeycloakServer.PARTNER_REALM));
+        HttpResponse<String> response = get("/api/data", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(READ_ADMIN_MESSAGE);
+    }
+
+    @Test
+    void I14_anEndpointLimitedToTheSecondTenantRefusesAValidTokenOfTheFirstRealm() throws Exception {
+        String main = keycloak.clientCredentialsToken("sample-client", null);
+        assertThat(get("/api/data", main).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = get("/api/partner", main);
+        assertInvalidToken(refused);
+        assertThat(challenge(refused))
+                .contains("error_description=\"The access token was issued by an untrusted issuer\"");
+        String partner = keycloak.clientCredentialsToken(KeycloakServer.PARTNER_REALM, "sample-client", null);
+        HttpResponse<String> accepted = get("/api/partner", partner);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body())
+                .contains(String.valueOf(KeycloakServer.claims(partner).get("sub")));
+    }
+
+    @Test
     void rs256TokenGetsTheSeedMessageWithKeycloakScopeAndRole() throws Exception {
         String token = keycloak.clientCredentialsToken("sample-client", null);
         assertThat(KeycloakServer.header(token)).containsEntry("alg", "RS256").containsEntry("typ", "JWT");

@@ -38,6 +38,8 @@ final class KeycloakServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class.getName());
 
     static final String REALM = "oauth-jwt";
+    /** The second realm (a second tenant of the servers): a copy of {@link #REALM} under another name. */
+    static final String PARTNER_REALM = "oauth-jwt-partner";
     /** The audience the realm's {@code read} scope puts into {@code aud}. */
     static final String AUDIENCE = "sample-api";
 
@@ -70,7 +72,12 @@ final class KeycloakServer implements AutoCloseable {
 
     /** @return the issuer of the realm's tokens */
     String issuer() {
-        return baseUri() + "/realms/" + REALM;
+        return issuer(REALM);
+    }
+
+    /** @return the issuer of the tokens of {@code realm} */
+    String issuer(String realm) {
+        return baseUri() + "/realms/" + realm;
     }
 
     /** @return the realm's JWKS endpoint */
@@ -131,6 +138,7 @@ final class KeycloakServer implements AutoCloseable {
         process = ProcessTree.start(builder, pidFile);
         try {
             awaitReady();
+            createPartnerRealm();
         } catch (Exception | AssertionError e) {
             String tail = LocalFiles.tail(log);
             close();
@@ -188,6 +196,11 @@ final class KeycloakServer implements AutoCloseable {
      * @return the compact access token
      */
     String clientCredentialsToken(String clientId, String scope) throws Exception {
+        return clientCredentialsToken(REALM, clientId, scope);
+    }
+
+    /** @return an access token of {@code realm} (see {@link #clientCredentialsToken(String, String)}) */
+    String clientCredentialsToken(String realm, String clientId, String scope) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", clientId);
@@ -195,7 +208,8 @@ final class KeycloakServer implements AutoCloseable {
         if (scope != null) {
             form.put("scope", scope);
         }
-        return (String) postForm(tokenEndpoint(), form).get("access_token");
+        return (String)
+                postForm(issuer(realm) + "/protocol/openid-connect/token", form).get("access_token");
     }
 
     /** @return the realm's RFC 7662 introspection endpoint */
@@ -294,6 +308,29 @@ final class KeycloakServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
         check(response, 200);
         return (List<Map<String, Object>>) JsonUtil.parseJson(response.body()).get("keys");
+    }
+
+    /**
+     * Creates realm {@value #PARTNER_REALM}, a copy of {@value #REALM} under another name, with the admin REST API:
+     * not through the import directory, which the Keycloak installation shares with the builds of other worktrees.
+     */
+    private void createPartnerRealm() throws Exception {
+        String json;
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            json = new String(realm.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Object> partner =
+                new LinkedHashMap<>(JsonUtil.parseJson(json)); // jose4j's map refuses a second put
+        partner.put("realm", PARTNER_REALM);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUri() + "/admin/realms"))
+                        .header("Authorization", "Bearer " + adminToken())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(partner)))
+                        .timeout(Duration.ofSeconds(120))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(response, 201);
     }
 
     private String adminToken() throws Exception {

@@ -1,5 +1,6 @@
 package dev.oauthjwt.it;
 
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,6 +16,10 @@ final class KeycloakServers implements ParameterResolver {
 
     /** {@code oauth.jwt.realm} of the Keycloak-configured servers. */
     static final String API_REALM = "keycloak-it";
+    /** The tenant of realm {@value KeycloakServer#REALM}. */
+    static final String MAIN_TENANT = "main";
+    /** The tenant of realm {@value KeycloakServer#PARTNER_REALM}; the sample's {@code /api/partner} accepts it only. */
+    static final String PARTNER_TENANT = "partner";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -34,8 +39,21 @@ final class KeycloakServers implements ParameterResolver {
                 ManagedServer::boot);
     }
 
-    /** The oauth.jwt.* configuration pointing at Keycloak by discovery only: no jwks-uri (JWKS timeout 5 s). */
+    /**
+     * The oauth.jwt.* configuration pointing at Keycloak by discovery only (no jwks-uri; JWKS timeout 5 s), with two
+     * tenants: {@value #MAIN_TENANT} (realm {@value KeycloakServer#REALM}) and {@value #PARTNER_TENANT} (realm
+     * {@value KeycloakServer#PARTNER_REALM}), as environment variables; the other keys are shared top-level ones.
+     */
     private static OAuthJwtEnvironment environment(KeycloakServer keycloak) {
-        return new OAuthJwtEnvironment(null, keycloak.issuer(), KeycloakServer.AUDIENCE, API_REALM, 5);
+        return new OAuthJwtEnvironment(
+                null,
+                keycloak.issuer(),
+                KeycloakServer.AUDIENCE,
+                API_REALM,
+                5,
+                Map.of(
+                        "OAUTH_JWT_TENANTS", MAIN_TENANT + "," + PARTNER_TENANT,
+                        "OAUTH_JWT_TENANT_MAIN_ISSUER", keycloak.issuer(),
+                        "OAUTH_JWT_TENANT_PARTNER_ISSUER", keycloak.issuer(KeycloakServer.PARTNER_REALM)));
     }
 }

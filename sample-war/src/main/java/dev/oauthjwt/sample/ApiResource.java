@@ -130,4 +130,18 @@ public class ApiResource {
                 .add("roles", JSON.createArrayBuilder(new TreeSet<>(claims.roles())))
                 .build();
     }
+
+    /**
+     * Only tokens of the tenant {@code partner} (when {@code oauth.jwt.tenants} lists it; with one issuer, no token
+     * belongs to it and every token is answered 401).
+     */
+    @GET
+    @Path("partner")
+    @Secured(tenants = "partner")
+    public JsonObject partner() {
+        return JSON.createObjectBuilder()
+                .add("subject", caller.subject())
+                .add("tenant", "partner")
+                .build();
+    }
 }

@@ -236,5 +236,22 @@ public final class OAuthJwtConfigKeys {
      */
     public static final String MTLS = PREFIX + "mtls";
 
+    /**
+     * Names of several issuers (tenants), comma separated: letters, digits, {@code -} and {@code _}, at most 64
+     * characters each; default none (one issuer, configured by the top-level keys). Each tenant is configured under
+     * {@link #TENANT_PREFIX}.
+     */
+    public static final String TENANTS = PREFIX + "tenants";
+
+    /**
+     * Prefix of the keys of one tenant: {@code oauth.jwt.tenant.<name>.<key>} for every per-issuer key
+     * ({@code issuer}, required per tenant; {@code jwks-uri}, {@code public-keys}, {@code audience},
+     * {@code algorithms}, {@code profile}, {@code scope}, {@code claims.<claim>}, {@code required-claims},
+     * {@code clock-skew}, {@code max-token-lifetime}, {@code roles-claim}, {@code principal-claim}, {@code jwks.*},
+     * {@code cache.*}, {@code dpop.*} and {@code mtls}). A key that is absent falls back to the top-level {@code oauth.jwt.<key>};
+     * default none. As environment variables: {@code OAUTH_JWT_TENANT_<NAME>_<KEY>}.
+     */
+    public static final String TENANT_PREFIX = PREFIX + "tenant.";
+
     private OAuthJwtConfigKeys() {}
 }

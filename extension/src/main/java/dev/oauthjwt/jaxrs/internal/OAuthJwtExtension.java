@@ -2,8 +2,10 @@ package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
-import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
+import dev.oauthjwt.jaxrs.internal.config.Settings;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
 import dev.oauthjwt.jaxrs.internal.mpjwt.ClaimInjectionRules;
@@ -16,6 +18,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -63,13 +66,17 @@ public class OAuthJwtExtension implements Extension {
 
     void validateConfiguration(@Observes AfterDeploymentValidation event) {
         try {
-            OAuthJwtConfig config = OAuthJwtConfig.from(ConfigProvider.getConfig());
-            if (config.publicKeys().isPresent()) {
-                OAuthJwtProducer.localKeys(config);
+            Config config = ConfigProvider.getConfig();
+            Tenants tenants = Tenants.from(config);
+            for (Tenant tenant : tenants.all()) {
+                if (tenant.config().publicKeys().isPresent()) {
+                    OAuthJwtProducer.localKeys(
+                            tenant.config(), Tenants.readerOf(config, tenant).keyOf(Settings.PUBLIC_KEYS));
+                }
             }
-            DecryptionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
-            IntrospectionConfig.from(new ConfigReader(ConfigProvider.getConfig()));
-            SenderConstraintConfig.from(ConfigProvider.getConfig());
+            DecryptionConfig.from(new ConfigReader(config));
+            IntrospectionConfig.from(new ConfigReader(config));
+            SenderConstraintConfig.from(config);
         } catch (InvalidConfigurationException e) {
             event.addDeploymentProblem(e);
         }

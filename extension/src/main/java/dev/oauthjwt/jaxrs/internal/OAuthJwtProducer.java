@@ -6,7 +6,9 @@ import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig;
-import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
 import dev.oauthjwt.jaxrs.internal.introspection.IntrospectionConfig;
 import dev.oauthjwt.jaxrs.internal.introspection.Introspector;
 import dev.oauthjwt.jaxrs.internal.jwe.DecryptionConfig;
@@ -17,6 +19,7 @@ import dev.oauthjwt.jaxrs.internal.keys.LocalKeys;
 import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
 import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import dev.oauthjwt.jaxrs.internal.ops.TelemetrySource;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +29,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +40,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Wires the application's single {@link TokenValidator} from MicroProfile Config (its keys are local, or fetched by a
- * JWKS client that runs on two daemon threads of its own, stopped with the application), its {@link Telemetry}
- * (MicroProfile Metrics when the server offers it), the {@link AuditLog}, its {@link SenderConstraints} (DPoP), and
- * produces the request-scoped {@link AccessToken}.
+ * Wires the application's validators from MicroProfile Config, one {@link TokenValidator} per trusted issuer behind an
+ * {@link IssuerRouter} (each validator's keys are local, or fetched by a JWKS client that runs on two daemon threads
+ * of its own, stopped with the application), its {@link Telemetry} (MicroProfile Metrics when the server offers it),
+ * the {@link AuditLog}, the {@link TenantBindings} (DPoP per tenant), and produces the request-scoped
+ * {@link AccessToken}.
  */
 @ApplicationScoped
 public class OAuthJwtProducer {
@@ -47,25 +53,25 @@ public class OAuthJwtProducer {
 
     @Produces
     @Singleton
-    TokenValidator validator(Instance<TelemetrySource> telemetrySource) {
+    IssuerRouter validators(Instance<TelemetrySource> telemetrySource) {
         Config config = ConfigProvider.getConfig();
         ConfigReader reader = new ConfigReader(config);
         return create(
-                OAuthJwtConfig.from(config),
+                Tenants.from(config),
                 DecryptionConfig.from(reader),
                 IntrospectionConfig.from(reader),
                 Clock.systemUTC(),
                 telemetry(telemetrySource));
     }
 
-    void close(@Disposes TokenValidator validator) {
-        validator.close();
+    void close(@Disposes IssuerRouter validators) {
+        validators.close();
     }
 
     @Produces
     @Singleton
-    AuditLog auditLog(TokenValidator validator) {
-        return new AuditLog(validator.config().auditRateLimit(), System::currentTimeMillis).startFlushing();
+    AuditLog auditLog(IssuerRouter validators) {
+        return new AuditLog(validators.tenants().auditRateLimit(), System::currentTimeMillis).startFlushing();
     }
 
     void close(@Disposes AuditLog audit) {
@@ -74,13 +80,12 @@ public class OAuthJwtProducer {
 
     @Produces
     @Singleton
-    SenderConstraints senderConstraints() {
-        Config config = ConfigProvider.getConfig();
-        return SenderConstraints.create(
-                SenderConstraintConfig.from(config), OAuthJwtConfig.from(config).clockSkew(), Clock.systemUTC());
+    TenantBindings senderConstraints(IssuerRouter validators) {
+        return TenantBindings.create(
+                validators.tenants(), SenderConstraintConfig.from(ConfigProvider.getConfig()), Clock.systemUTC());
     }
 
-    void close(@Disposes SenderConstraints constraints) {
+    void close(@Disposes TenantBindings constraints) {
         constraints.close();
     }
 
@@ -106,6 +111,38 @@ public class OAuthJwtProducer {
                     unavailable.getClass().getName());
             return Telemetry.NONE;
         }
+    }
+
+    /**
+     * @param tenants the validated tenants
+     * @param decryption the keys and algorithms of encrypted tokens, if any are accepted (the application's)
+     * @param introspection how tokens are introspected, if they are (one issuer only)
+     * @param clock the clock for time claims and cache freshness
+     * @param telemetry where fetches, cache hits and validation times are reported
+     * @return a validator per tenant, each with its own keys and token cache, behind the router that picks one by
+     *     {@code iss}; {@link IssuerRouter#close()} stops their threads
+     */
+    public static IssuerRouter create(
+            Tenants tenants,
+            Optional<DecryptionConfig> decryption,
+            Optional<IntrospectionConfig> introspection,
+            Clock clock,
+            Telemetry telemetry) {
+        if (!tenants.named()) {
+            TokenValidator single = create(tenants.all().get(0).config(), decryption, introspection, clock, telemetry);
+            return new IssuerRouter(tenants, List.of(single), Optional.empty(), telemetry);
+        }
+        if (introspection.isPresent()) {
+            throw new InvalidConfigurationException(
+                    OAuthJwtConfigKeys.INTROSPECTION_MODE,
+                    "cannot be combined with " + OAuthJwtConfigKeys.TENANTS
+                            + ": an opaque token names no issuer to select a tenant");
+        }
+        List<TokenValidator> validators = new ArrayList<>();
+        for (Tenant tenant : tenants.all()) {
+            validators.add(create(tenant.config(), Optional.empty(), Optional.empty(), clock, telemetry));
+        }
+        return new IssuerRouter(tenants, validators, decryption.map(JweDecryptor::new), telemetry);
     }
 
     /**
@@ -172,10 +209,20 @@ public class OAuthJwtProducer {
      * @throws InvalidConfigurationException naming the key when they are not admitted
      */
     public static LocalKeys localKeys(OAuthJwtConfig config) {
+        return localKeys(config, OAuthJwtConfigKeys.PUBLIC_KEYS);
+    }
+
+    /**
+     * @param config the validated configuration, with public keys set
+     * @param key the key that names them in errors (a tenant's, or {@code oauth.jwt.public-keys})
+     * @return its keys, read under the admission rules of fetched keys
+     * @throws InvalidConfigurationException naming {@code key} when they are not admitted
+     */
+    public static LocalKeys localKeys(OAuthJwtConfig config, String key) {
         try {
             return LocalKeys.parse(config.publicKeys().orElseThrow());
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(OAuthJwtConfigKeys.PUBLIC_KEYS, e.getMessage());
+            throw new InvalidConfigurationException(key, e.getMessage());
         }
     }
 }

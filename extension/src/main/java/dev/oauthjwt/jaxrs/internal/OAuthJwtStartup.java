@@ -1,7 +1,9 @@
 package dev.oauthjwt.jaxrs.internal;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
-import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,10 +13,10 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * What happens when the application has started: one INFO line per issuer summarising the effective configuration
- * (no secrets: the JWKS URL without user info, query or fragment), the validator is created (so that its metrics are
- * registered before the first request), a shared DPoP replay cache is obtained (a wrongly configured one fails the
- * deployment), and with {@code oauth.jwt.jwks.prefetch=true} the keys are fetched in the
+ * What happens when the application has started: one INFO line per issuer (per tenant) summarising the effective configuration
+ * (no secrets: the JWKS URL without user info, query or fragment), the validators are created (so that its metrics are
+ * registered before the first request), shared DPoP replay caches are obtained (a wrongly configured one fails
+ * the deployment), and with {@code oauth.jwt.jwks.prefetch=true} the keys are fetched in the
  * background. A failed prefetch is logged by the key cache and shown by the readiness check; it never fails the
  * deployment.
  */
@@ -23,15 +25,24 @@ public class OAuthJwtStartup {
 
     private static final Logger LOG = Logger.getLogger(OAuthJwtStartup.class.getName());
 
-    void started(@Observes @Initialized(ApplicationScoped.class) Object application, TokenValidator validator) {
-        LOG.info(report(validator.config()));
-        if (validator.config().jwksPrefetch()) {
-            validator.fetchKeysIfMissing();
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application, IssuerRouter validators) {
+        for (int i = 0; i < validators.validators().size(); i++) {
+            TokenValidator validator = validators.validators().get(i);
+            String tenant = validators.tenants().all().get(i).name();
+            LOG.info(tenant.equals(Tenant.SINGLE) ? report(validator.config()) : report(tenant, validator.config()));
+            if (validator.config().jwksPrefetch()) {
+                validator.fetchKeysIfMissing();
+            }
         }
     }
 
-    void openReplayCache(@Observes @Initialized(ApplicationScoped.class) Object application, SenderConstraints dpop) {
+    void openReplayCaches(@Observes @Initialized(ApplicationScoped.class) Object application, TenantBindings dpop) {
         dpop.open();
+    }
+
+    /** @return the startup line of the issuer of a tenant */
+    static String report(String tenant, OAuthJwtConfig config) {
+        return report(config).replaceFirst("^oauth-jwt: ", "oauth-jwt: tenant " + tenant + ": ");
     }
 
     /** @return the startup line of the configured issuer */

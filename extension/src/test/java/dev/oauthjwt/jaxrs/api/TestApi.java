@@ -81,4 +81,11 @@ public class TestApi {
     public String bean() {
         return greetings.greet();
     }
+
+    @GET
+    @Path("/partner")
+    @Secured(tenants = "partner")
+    public String partner() {
+        return "partner ok";
+    }
 }

@@ -3,8 +3,11 @@ package dev.oauthjwt.jaxrs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
 import dev.oauthjwt.jaxrs.internal.keys.KeysState;
 import dev.oauthjwt.jaxrs.internal.ops.FetchResult;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.support.LogCapture;
 import dev.oauthjwt.jaxrs.support.TestConfig;
@@ -14,7 +17,9 @@ import dev.oauthjwt.testsupport.TestKeys;
 import dev.oauthjwt.testsupport.Tokens;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +52,14 @@ class OAuthJwtStartupTest {
         Map<String, String> values = TestConfig.defaults(jwks);
         values.putAll(extra);
         validator = OAuthJwtProducer.create(OAuthJwtConfig.from(TestConfig.of(values)), Clock.systemUTC());
-        new OAuthJwtStartup().started(new Object(), validator);
+        new OAuthJwtStartup()
+                .started(
+                        new Object(),
+                        new IssuerRouter(
+                                Tenants.from(TestConfig.of(values)),
+                                List.of(validator),
+                                Optional.empty(),
+                                Telemetry.NONE));
         return validator;
     }
 

@@ -7,7 +7,7 @@ import dev.oauthjwt.jaxrs.internal.keys.KeySet;
 import dev.oauthjwt.jaxrs.internal.keys.KeySource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -68,7 +68,14 @@ public final class ValidatedTokenCache<T> {
     private final int maxSize;
     private final long maxAgeMillis;
     private final Clock clock;
-    private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(ValidatedTokenCache::newSha256);
+    private final ThreadLocal<Hashing> hashing = ThreadLocal.withInitial(Hashing::new);
+
+    /** Per-thread state of {@link #digest}, so that a cache hit copies no part of the token. */
+    private static final class Hashing {
+        final MessageDigest sha256 = newSha256();
+        final byte[] chunk = new byte[512];
+        final byte[] sha256Value = new byte[32];
+    }
 
     /**
      * @param maxSize the most entries kept, at least 1
@@ -95,26 +102,39 @@ public final class ValidatedTokenCache<T> {
         if (lastDot <= 0) {
             return null;
         }
-        for (int i = 0; i < lastDot; i++) {
-            char c = token.charAt(i);
-            if (c != '.' && !Base64Url.isAlphabet(c)) {
-                return null;
-            }
-        }
-        byte[] signature = Base64Url.decodeCanonical(token.subSequence(lastDot + 1, token.length()));
+        byte[] signature = Base64Url.decodeCanonical(token, lastDot + 1, token.length());
         byte[] canonical = signature == null ? null : EcdsaSignatures.canonical(signature);
         if (canonical == null) {
             return null;
         }
-        MessageDigest md = sha256.get();
+        Hashing hashing = this.hashing.get();
+        MessageDigest md = hashing.sha256;
         md.reset();
         md.update((byte) (lastDot >>> 24));
         md.update((byte) (lastDot >>> 16));
         md.update((byte) (lastDot >>> 8));
         md.update((byte) lastDot);
-        md.update(token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = hashing.chunk;
+        int filled = 0;
+        for (int i = 0; i < lastDot; i++) {
+            char c = token.charAt(i);
+            if (c != '.' && !Base64Url.isAlphabet(c)) {
+                return null;
+            }
+            chunk[filled++] = (byte) c; // ASCII: the bytes of the signing input
+            if (filled == chunk.length) {
+                md.update(chunk, 0, filled);
+                filled = 0;
+            }
+        }
+        md.update(chunk, 0, filled);
         md.update(canonical);
-        return TokenDigest.of(md.digest());
+        try {
+            md.digest(hashing.sha256Value, 0, hashing.sha256Value.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 digest of 32 bytes failed", e);
+        }
+        return TokenDigest.of(hashing.sha256Value);
     }
 
     /**

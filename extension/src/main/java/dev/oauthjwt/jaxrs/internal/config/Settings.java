@@ -181,6 +181,15 @@ public final class Settings {
             "RFC 9728 resource identifier: serves "
                     + "`/.well-known/oauth-protected-resource…` and adds `resource_metadata` to challenges"));
 
+    public static final Setting<Set<String>> TENANTS = add(Setting.optional(
+            OAuthJwtConfigKeys.TENANTS,
+            ValueType.LIST,
+            null,
+            "names of several issuers (tenants), comma separated; each configured under `oauth.jwt.tenant.<name>.`"));
+    public static final Setting<String> TENANT = add(Setting.family(
+            OAuthJwtConfigKeys.TENANT_PREFIX,
+            ValueType.TEXT,
+            "key `<key>` of tenant `<name>`; an absent key falls back to `oauth.jwt.<key>`"));
     public static final Setting<Optional<String>> DECRYPTION_KEYS = add(Setting.optional(
             OAuthJwtConfigKeys.DECRYPTION_KEYS,
             ValueType.LOCATION,

@@ -20,13 +20,16 @@ import java.util.Set;
  * @param anyScopes scopes of which the token must grant one; empty for no such rule
  * @param claimRules every claim rule that must hold
  * @param roleRule what {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll} demand
+ * @param tenants the tenants whose tokens are accepted; empty for all
  */
-public record EndpointRules(Set<String> scopes, Set<String> anyScopes, List<ClaimRule> claimRules, RoleRule roleRule) {
+public record EndpointRules(
+        Set<String> scopes, Set<String> anyScopes, List<ClaimRule> claimRules, RoleRule roleRule, Set<String> tenants) {
 
     public EndpointRules {
         scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
         anyScopes = Collections.unmodifiableSet(new LinkedHashSet<>(anyScopes));
         claimRules = List.copyOf(claimRules);
+        tenants = Set.copyOf(tenants);
     }
 
     /**
@@ -55,8 +58,18 @@ public record EndpointRules(Set<String> scopes, Set<String> anyScopes, List<Clai
                 throw new IllegalStateException("@Secured on " + where + ": " + e.getMessage(), e);
             }
         }
+        Set<String> tenants = new LinkedHashSet<>();
+        for (String tenant : annotation.tenants()) {
+            if (!tenant.isBlank()) {
+                tenants.add(tenant.trim());
+            }
+        }
         return new EndpointRules(
-                scopesOf(annotation.scopes(), where), scopesOf(annotation.anyScopes(), where), rules, roleRule);
+                scopesOf(annotation.scopes(), where),
+                scopesOf(annotation.anyScopes(), where),
+                rules,
+                roleRule,
+                tenants);
     }
 
     private static Set<String> scopesOf(String[] elements, String where) {
@@ -81,7 +94,7 @@ public record EndpointRules(Set<String> scopes, Set<String> anyScopes, List<Clai
         allScopes.addAll(scopes);
         List<ClaimRule> allRules = new ArrayList<>(config.claimRules());
         allRules.addAll(claimRules);
-        return new EndpointRules(allScopes, anyScopes, allRules, roleRule);
+        return new EndpointRules(allScopes, anyScopes, allRules, roleRule, tenants);
     }
 
     /**
@@ -97,6 +110,16 @@ public record EndpointRules(Set<String> scopes, Set<String> anyScopes, List<Clai
         Set<String> all = new LinkedHashSet<>(scopes);
         all.addAll(anyScopes);
         return all;
+    }
+
+    /**
+     * @param tenant the tenant of a verified token
+     * @throws TokenRejectedException {@link Failure#WRONG_ISSUER} when this endpoint does not accept its tokens
+     */
+    void admitTenant(String tenant) throws TokenRejectedException {
+        if (!tenants.isEmpty() && !tenants.contains(tenant)) {
+            throw new TokenRejectedException(Failure.WRONG_ISSUER);
+        }
     }
 
     /**

@@ -2,29 +2,29 @@ package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.AccessToken;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
-import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
 import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the filters of one application share: the CDI-produced {@link TokenValidator} and {@link SenderConstraints},
+ * What the filters of one application share: the CDI-produced {@link IssuerRouter} and {@link TenantBindings},
  * the request-scoped holder that makes the verified token injectable, the audit log, and the sources of the client's
  * address and TLS certificate. Looked up once, on the first secured request.
  *
- * @param validator the application's validator
- * @param senderConstraints the application's checks of token bindings (DPoP)
+ * @param validators the application's validators, one per issuer
+ * @param senderConstraints the checks of token bindings (DPoP) of each issuer
  * @param holder a client proxy of the request-scoped holder
  * @param audit the audit log of secured requests
  * @param clientAddress the current request's client address, or {@code null} when the runtime cannot tell
  * @param clientCertificates a request's TLS client certificate chain, or {@code null} when it has none
  */
 record OAuthJwtRuntime(
-        TokenValidator validator,
-        SenderConstraints senderConstraints,
+        IssuerRouter validators,
+        TenantBindings senderConstraints,
         AccessTokenHolder holder,
         AuditLog audit,
         Supplier<String> clientAddress,

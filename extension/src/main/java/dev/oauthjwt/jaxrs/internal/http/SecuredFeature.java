@@ -1,10 +1,13 @@
 package dev.oauthjwt.jaxrs.internal.http;
 
 import dev.oauthjwt.jaxrs.Secured;
+import dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys;
 import dev.oauthjwt.jaxrs.internal.AccessTokenHolder;
-import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.config.ConfigReader;
+import dev.oauthjwt.jaxrs.internal.config.Settings;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
 import dev.oauthjwt.jaxrs.internal.ops.AuditLog;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
@@ -15,8 +18,10 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Binds a {@link BearerTokenFilter} (priority {@link Priorities#AUTHENTICATION}) to every resource method that is
@@ -31,10 +36,10 @@ public class SecuredFeature implements DynamicFeature {
     private static final Logger LOG = Logger.getLogger(SecuredFeature.class.getName());
 
     @Inject
-    Instance<TokenValidator> validator;
+    Instance<IssuerRouter> validator;
 
     @Inject
-    Instance<SenderConstraints> senderConstraints;
+    Instance<TenantBindings> senderConstraints;
 
     @Inject
     Instance<AccessTokenHolder> holder;
@@ -63,8 +68,8 @@ public class SecuredFeature implements DynamicFeature {
         }
         CDI<Object> cdi = CDI.current();
         return new OAuthJwtRuntime(
-                cdi.select(TokenValidator.class).get(),
-                cdi.select(SenderConstraints.class).get(),
+                cdi.select(IssuerRouter.class).get(),
+                cdi.select(TenantBindings.class).get(),
                 cdi.select(AccessTokenHolder.class).get(),
                 cdi.select(AuditLog.class).get(),
                 ServletClientAddress.lookup(),
@@ -91,8 +96,26 @@ public class SecuredFeature implements DynamicFeature {
             String where = resourceClass.getName() + "#" + method.getName();
             RoleRule roles = RoleAnnotations.resolve(resourceClass, method, where);
             EndpointRules rules = EndpointRules.of(secured, roles, where);
+            checkTenants(rules.tenants(), where);
             registry().addAll(rules.scopes());
             context.register(new BearerTokenFilter(rules, where, runtime), Priorities.AUTHENTICATION);
+        }
+    }
+
+    /**
+     * A tenant of {@code @Secured(tenants)} that {@code oauth.jwt.tenants} does not list matches no token (one WAR may
+     * run with several issuers in one place and one issuer in another): said once per method, at deployment.
+     */
+    private static void checkTenants(Set<String> tenants, String where) {
+        if (tenants.isEmpty()) {
+            return;
+        }
+        Set<String> configured = new ConfigReader(ConfigProvider.getConfig()).read(Settings.TENANTS);
+        for (String tenant : tenants) {
+            if (!configured.contains(tenant)) {
+                LOG.warning(() -> "@Secured on " + where + " names tenant " + tenant + ", which "
+                        + OAuthJwtConfigKeys.TENANTS + " does not list: no token is accepted there");
+            }
         }
     }
 

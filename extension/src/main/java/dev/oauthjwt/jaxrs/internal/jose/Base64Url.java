@@ -8,7 +8,6 @@ import java.util.Base64;
  */
 public final class Base64Url {
 
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private Base64Url() {}
@@ -19,20 +18,40 @@ public final class Base64Url {
      *     length, or non-zero pad bits (a second spelling of the same bytes)
      */
     public static byte[] decodeCanonical(CharSequence segment) {
-        int length = segment.length();
+        return decodeCanonical(segment, 0, segment.length());
+    }
+
+    /**
+     * {@link #decodeCanonical(CharSequence)} of {@code text[start, end)}, without copying the text.
+     *
+     * @param text the text holding the segment
+     * @param start the index of the segment's first character
+     * @param end the index after its last character
+     * @return its bytes, or {@code null} as for {@link #decodeCanonical(CharSequence)}
+     */
+    public static byte[] decodeCanonical(CharSequence text, int start, int end) {
+        int length = end - start;
         if (length % 4 == 1) {
             return null;
         }
-        for (int i = 0; i < length; i++) {
-            if (!isAlphabet(segment.charAt(i))) {
+        byte[] bytes = new byte[length * 3 / 4];
+        int buffer = 0;
+        int bits = 0;
+        int out = 0;
+        for (int i = start; i < end; i++) {
+            int value = sextet(text.charAt(i));
+            if (value < 0) {
                 return null;
             }
+            buffer = (buffer << 6) | value;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                bytes[out++] = (byte) (buffer >> bits);
+            }
         }
-        byte[] bytes = DECODER.decode(segment.toString());
-        if (length % 4 != 0 && !hasZeroPadBits(segment.charAt(length - 1), length % 4)) {
-            return null;
-        }
-        return bytes;
+        // the 2 or 4 bits left over by a last group of 3 or 2 characters must be zero
+        return (buffer & ((1 << bits) - 1)) == 0 ? bytes : null;
     }
 
     /** @return the unpadded base64url text of the bytes */
@@ -45,12 +64,7 @@ public final class Base64Url {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
-    /** The last character of a 2- or 3-character group carries 4 or 2 bits that must be zero. */
-    private static boolean hasZeroPadBits(char last, int groupLength) {
-        int value = sextet(last);
-        return groupLength == 2 ? (value & 0x0F) == 0 : (value & 0x03) == 0;
-    }
-
+    /** @return the 6-bit value of a base64url character, or -1 for any other character */
     private static int sextet(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
@@ -61,6 +75,6 @@ public final class Base64Url {
         if (c >= '0' && c <= '9') {
             return c - '0' + 52;
         }
-        return c == '-' ? 62 : 63;
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }

@@ -38,7 +38,7 @@ public record CompactJws(Map<String, Object> header, Map<String, Object> claims,
     }
 
     private static byte[] segment(String token, int start, int end) throws TokenRejectedException {
-        byte[] bytes = start == end ? null : Base64Url.decodeCanonical(token.subSequence(start, end));
+        byte[] bytes = start == end ? null : Base64Url.decodeCanonical(token, start, end);
         if (bytes == null) {
             throw malformed();
         }

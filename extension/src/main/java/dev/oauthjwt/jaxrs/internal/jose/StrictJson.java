@@ -53,6 +53,9 @@ public final class StrictJson {
      * @throws MalformedJsonException when the bytes are not a strict UTF-8 JSON object
      */
     public static Map<String, Object> parseObject(byte[] utf8) throws MalformedJsonException {
+        if (isAscii(utf8)) { // the common case: one copy, no decoder
+            return parseObject(new String(utf8, StandardCharsets.ISO_8859_1));
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8
@@ -65,6 +68,15 @@ public final class StrictJson {
             throw new MalformedJsonException();
         }
         return parseObject(text);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.oauthjwt.jaxrs.internal.metadata;
 
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
 import dev.oauthjwt.jaxrs.internal.config.SenderConstraintConfig.DpopMode;
+import dev.oauthjwt.jaxrs.internal.config.Tenant;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
 import dev.oauthjwt.jaxrs.internal.dpop.SenderConstraints;
+import dev.oauthjwt.jaxrs.internal.dpop.TenantBindings;
 import dev.oauthjwt.jaxrs.internal.http.SecuredScopes;
-import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,38 +54,42 @@ public class ProtectedResourceMetadataResource {
     }
 
     private static Response answer(String path) {
-        OAuthJwtConfig config = CDI.current().select(TokenValidator.class).get().config();
-        if (config.resource().isEmpty()
-                || !path.equals(OAuthJwtConfig.resourcePath(config.resource().get()))) {
+        Tenants tenants = CDI.current().select(IssuerRouter.class).get().tenants();
+        if (tenants.resource().isEmpty()
+                || !path.equals(OAuthJwtConfig.resourcePath(tenants.resource().get()))) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        SenderConstraints dpop = CDI.current().select(SenderConstraints.class).get();
+        TenantBindings bindings = CDI.current().select(TenantBindings.class).get();
         return Response.ok(
                         document(
-                                config,
+                                tenants,
                                 CDI.current().select(SecuredScopes.class).get().scopes(),
-                                dpop.dpopMode(),
-                                dpop.algorithmNames()),
+                                bindings),
                         MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
     /**
-     * @param config the configuration, with a resource
+     * @param tenants the tenants (their issuers and scopes), with a resource
      * @param endpointScopes the scopes of the secured endpoints
-     * @param dpopMode whether DPoP is disabled, allowed or required
-     * @param dpopAlgorithms the DPoP proof algorithms, space separated
-     * @return the metadata document
+     * @param bindings the DPoP rules of the tenants
+     * @return the metadata document: every tenant's issuer; DPoP proof algorithms of the tenants that accept DPoP;
+     *     DPoP-bound tokens required when every tenant requires them
      */
-    static String document(
-            OAuthJwtConfig config, Set<String> endpointScopes, DpopMode dpopMode, String dpopAlgorithms) {
-        URI resource = config.resource().orElseThrow();
-        Set<String> scopes = new TreeSet<>(config.scopes());
-        scopes.addAll(endpointScopes);
-        List<String> algorithms = dpopMode == DpopMode.DISABLED || dpopAlgorithms.isBlank()
-                ? List.of()
-                : List.of(dpopAlgorithms.trim().split(" +"));
+    static String document(Tenants tenants, Set<String> endpointScopes, TenantBindings bindings) {
+        URI resource = tenants.resource().orElseThrow();
+        Set<String> scopes = new TreeSet<>(endpointScopes);
+        Set<String> algorithms = new LinkedHashSet<>();
+        boolean required = true;
+        for (Tenant tenant : tenants.all()) {
+            scopes.addAll(tenant.config().scopes());
+            SenderConstraints dpop = bindings.of(tenant);
+            if (dpop.dpopMode() != DpopMode.DISABLED && !dpop.algorithmNames().isBlank()) {
+                algorithms.addAll(List.of(dpop.algorithmNames().trim().split(" +")));
+            }
+            required &= dpop.dpopMode() == DpopMode.REQUIRED;
+        }
         return ProtectedResourceMetadata.document(
-                resource, List.of(config.issuer()), scopes, algorithms, dpopMode == DpopMode.REQUIRED);
+                resource, tenants.issuers(), scopes, List.copyOf(algorithms), required);
     }
 }

@@ -740,6 +740,11 @@ class CatalogueGapsTest {
                 public String[] claims() {
                     return new String[0];
                 }
+
+                @Override
+                public String[] tenants() {
+                    return new String[0];
+                }
             };
         }
     }

@@ -6,7 +6,10 @@ import dev.oauthjwt.jaxrs.internal.Failure;
 import dev.oauthjwt.jaxrs.internal.OAuthJwtProducer;
 import dev.oauthjwt.jaxrs.internal.TokenRejectedException;
 import dev.oauthjwt.jaxrs.internal.config.OAuthJwtConfig;
+import dev.oauthjwt.jaxrs.internal.config.Tenants;
+import dev.oauthjwt.jaxrs.internal.ops.Telemetry;
 import dev.oauthjwt.jaxrs.internal.ops.metrics.MicroProfileTelemetry;
+import dev.oauthjwt.jaxrs.internal.token.IssuerRouter;
 import dev.oauthjwt.jaxrs.internal.token.TokenValidator;
 import dev.oauthjwt.jaxrs.support.RecordingMetricRegistry;
 import dev.oauthjwt.jaxrs.support.TestConfig;
@@ -20,6 +23,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
@@ -194,5 +198,34 @@ class OAuthJwtReadinessCheckTest {
                             .doesNotContain(jwks.uri().getHost() + ":"));
         }
         assertThat(jwks.requestCount()).isEqualTo(1); // 50 probes within the 1 s cooldown: no further fetch
+    }
+
+    @Test
+    void reportsEveryTenantsIssuerAndIsDownWhileOneHasNoKeys() throws Exception {
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String unreachable = "http://127.0.0.1:" + closed.getLocalPort() + "/jwks";
+            closed.close();
+            Map<String, String> values = TestConfig.defaults(jwks);
+            values.remove("oauth.jwt.jwks-uri");
+            values.remove("oauth.jwt.issuer");
+            values.put("oauth.jwt.tenants", "main,partner");
+            values.put("oauth.jwt.tenant.main.issuer", Tokens.ISSUER);
+            values.put("oauth.jwt.tenant.main.jwks-uri", jwks.uri().toString());
+            values.put("oauth.jwt.tenant.partner.issuer", "https://partner.example.test");
+            values.put("oauth.jwt.tenant.partner.jwks-uri", unreachable);
+            values.put("oauth.jwt.jwks.timeout", "PT0.5S");
+            try (IssuerRouter router = OAuthJwtProducer.create(
+                    Tenants.from(TestConfig.of(values)), Optional.empty(), Optional.empty(), clock, Telemetry.NONE)) {
+                check = new OAuthJwtReadinessCheck(router.validators(), clock);
+                HealthCheckResponse response = probeUntil(r ->
+                        "fresh".equals(data(r).get("issuer.1.state")) && data(r).containsKey("issuer.2.last-failure"));
+                assertThat(response.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(data(response))
+                        .containsEntry("issuer.1", Tokens.ISSUER)
+                        .containsEntry("issuer.1.state", "fresh")
+                        .containsEntry("issuer.2", "https://partner.example.test")
+                        .containsEntry("issuer.2.state", "none");
+            }
+        }
     }
 }
