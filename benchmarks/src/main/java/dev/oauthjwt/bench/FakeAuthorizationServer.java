@@ -70,7 +70,7 @@ public final class FakeAuthorizationServer {
         Files.writeString(refused.resolve("bad-signature.txt"), breakSignature(valid));
         String otherAudience = token(key, issuer).claim("aud", "other-api").claimsJson();
         Files.writeString(
-                refused.resolve("audience-twice-other-then-ours.txt"),
+                refused.resolve("audience-twice-other-than-ours.txt"),
                 Tokens.signRaw(
                         token(key, issuer).headerJson(),
                         otherAudience.substring(0, otherAudience.length() - 1) + ",\"aud\":\"sample-api\"}",

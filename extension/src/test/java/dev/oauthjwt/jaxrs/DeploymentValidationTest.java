@@ -60,6 +60,7 @@ class DeploymentValidationTest {
         assertThatCode(() -> boot()).doesNotThrowAnyException();
     }
 
+    @Test
     void failsTheDeploymentForARawClaimInAnApplicationScopedBean() {
         TestConfig.install(VALID);
         assertThatThrownBy(() -> boot(ClaimBeans.RawClaimInApplicationScope.class))
