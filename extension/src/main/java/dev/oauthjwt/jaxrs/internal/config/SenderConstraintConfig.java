@@ -1,11 +1,5 @@
 package dev.oauthjwt.jaxrs.internal.config;
 
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_NONCE_SECRET;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.DPOP_REPLAY_CACHE;
-import static dev.oauthjwt.jaxrs.config.OAuthJwtConfigKeys.MTLS;
-
 import dev.oauthjwt.jaxrs.config.InvalidConfigurationException;
 import dev.oauthjwt.jaxrs.internal.OptionalApis;
 import dev.oauthjwt.jaxrs.internal.jose.JwsAlgorithm;
@@ -74,11 +68,13 @@ public record SenderConstraintConfig(
             String value = reader.read(Settings.DPOP_NONCE_SECRET);
             if (value == null) {
                 throw new InvalidConfigurationException(
-                        DPOP_NONCE_SECRET, "is required when " + DPOP_NONCE + " is true");
+                        reader.keyOf(Settings.DPOP_NONCE_SECRET),
+                        "is required when " + reader.keyOf(Settings.DPOP_NONCE) + " is true");
             }
             if (value.length() < MIN_SECRET_LENGTH) {
                 throw new InvalidConfigurationException(
-                        DPOP_NONCE_SECRET, "must have at least " + MIN_SECRET_LENGTH + " characters");
+                        reader.keyOf(Settings.DPOP_NONCE_SECRET),
+                        "must have at least " + MIN_SECRET_LENGTH + " characters");
             }
             secret = Optional.of(value.getBytes(StandardCharsets.UTF_8));
         }
@@ -86,7 +82,9 @@ public record SenderConstraintConfig(
         boolean mtlsRequired = reader.read(Settings.MTLS);
         if (mtlsRequired && dpop == DpopMode.REQUIRED) {
             throw new InvalidConfigurationException(
-                    MTLS, "cannot be required while " + DPOP + " is required too: no token can be bound both ways");
+                    reader.keyOf(Settings.MTLS),
+                    "cannot be required while " + reader.keyOf(Settings.DPOP)
+                            + " is required too: no token can be bound both ways");
         }
         return new SenderConstraintConfig(
                 dpop,
@@ -103,7 +101,7 @@ public record SenderConstraintConfig(
         Optional<String> name = reader.read(Settings.DPOP_REPLAY_CACHE);
         if (name.isPresent() && !OptionalApis.present(OptionalApis.JCACHE)) {
             throw new InvalidConfigurationException(
-                    DPOP_REPLAY_CACHE,
+                    reader.keyOf(Settings.DPOP_REPLAY_CACHE),
                     "names a JCache cache, but the JCache API (javax.cache) is not available to the application: "
                             + "use a server that provides it (Payara) or add a JCache provider to the application");
         }

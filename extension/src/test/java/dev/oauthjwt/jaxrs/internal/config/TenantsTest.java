@@ -141,6 +141,27 @@ class TenantsTest {
     }
 
     @Test
+    void namesTheTenantKeysOfItsSenderConstraintErrors() {
+        Map<String, String> values = twoTenants();
+        values.put("oauth.jwt.tenant.partner.dpop.nonce", "true");
+        assertRefused(
+                values,
+                "oauth.jwt.tenant.partner.dpop.nonce-secret",
+                "is required when oauth.jwt.tenant.partner.dpop.nonce is true");
+
+        values.put("oauth.jwt.tenant.partner.dpop.nonce-secret", "short");
+        assertRefused(values, "oauth.jwt.tenant.partner.dpop.nonce-secret", "must have at least");
+
+        Map<String, String> bothRequired = twoTenants();
+        bothRequired.put("oauth.jwt.dpop", "required");
+        bothRequired.put("oauth.jwt.tenant.partner.mtls", "required");
+        assertRefused(
+                bothRequired,
+                "oauth.jwt.tenant.partner.mtls",
+                "cannot be required while oauth.jwt.dpop is required too");
+    }
+
+    @Test
     void readsTheDpopRulesOfEachTenantWithFallback() {
         Map<String, String> values = twoTenants();
         values.put("oauth.jwt.dpop", "required");
