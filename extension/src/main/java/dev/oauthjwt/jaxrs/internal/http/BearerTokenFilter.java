@@ -52,7 +52,6 @@ final class BearerTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         OAuthJwtRuntime rt = runtime.get();
         IssuerRouter validators = rt.validators();
-        String basePath = request.getUriInfo().getBaseUri().getRawPath();
         Tenant tenant = null;
         SenderConstraints binding = rt.senderConstraints().beforeSelection();
         boolean dpopScheme = false;
@@ -107,7 +106,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
             request.abortWith(BearerChallenge.response(
                     rejected.failure(),
                     dpopScheme,
-                    schemesOf(tenant, binding, validators, basePath),
+                    schemesOf(tenant, binding, validators, request),
                     rulesOf(tenant, validators).challengeScopes(),
                     validators.retryAfterSeconds(rejected.failure(), tenant),
                     binding.freshNonce()));
@@ -125,13 +124,16 @@ final class BearerTokenFilter implements ContainerRequestFilter {
      * application's base path is the same for every request: the metadata URL is built once.
      */
     private BearerChallenge.Schemes schemesOf(
-            Tenant tenant, SenderConstraints binding, IssuerRouter validators, String basePath) {
+            Tenant tenant, SenderConstraints binding, IssuerRouter validators, ContainerRequestContext request) {
         return schemesByTenant.computeIfAbsent(
                 tenant == null ? BEFORE_SELECTION : tenant.name(),
                 name -> new BearerChallenge.Schemes(
                         validators.tenants().realm(),
                         binding.dpopMode(),
                         binding.algorithmNames(),
-                        validators.tenants().resourceMetadataUrl(basePath)));
+                        validators
+                                .tenants()
+                                .resourceMetadataUrl(
+                                        request.getUriInfo().getBaseUri().getRawPath())));
     }
 }
